@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// foi-lint: checks FOI response letters from the command line or CI.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { PartialSettings } from '../engine/config/settings';
+import { REGIMES, type Regime } from '../engine/types';
+import { discover } from './discover';
+import { formatReports, type FileReport, type Format } from './formatters';
+import { lintFile, type FileOutcome } from './lintFile';
+
+const USAGE = `Usage: foi-lint [options] <file|folder|glob>...
+
+Checks Markdown FOI response letters for missing harm, public interest,
+balance, NCND and complaint-rights sections, and more.
+
+Options:
+  --format text|json|sarif  Output format (default: text)
+  --regime FOIA|EIR|FOISA|EISR
+                            Regime for letters that do not say (front matter
+                            "regime:" and the letter's text take precedence)
+  --jobs N                  Worker threads (default: number of CPUs)
+  -h, --help                Show this help
+
+Exit codes: 0 no errors found, 1 errors found, 2 usage error or unreadable path.
+Settings come from the nearest .foi.jsonc files above each letter.`;
+
+const WORKER_THRESHOLD = 40;
+
+interface WorkerInput {
+  files: string[];
+  overrides: PartialSettings;
+  docsBaseUrl: string;
+}
+
+function docsBaseUrl(): string {
+  return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).href + '/';
+}
+
+async function lintAll(files: string[], overrides: PartialSettings, docs: string, jobs: number): Promise<FileOutcome[]> {
+  if (jobs <= 1 || files.length < WORKER_THRESHOLD) return files.map((file) => lintFile(file, overrides, docs));
+  // Interleaved chunks keep work balanced; results are put back in input order.
+  const outcomes: FileOutcome[] = new Array(files.length);
+  const chunks: number[][] = Array.from({ length: jobs }, () => []);
+  files.forEach((_, i) => chunks[i % jobs].push(i));
+  await Promise.all(
+    chunks.map(
+      (indexes) =>
+        new Promise<void>((resolve, reject) => {
+          const input: WorkerInput = { files: indexes.map((i) => files[i]), overrides, docsBaseUrl: docs };
+          const worker = new Worker(__filename, { workerData: input });
+          worker.on('message', (results: FileOutcome[]) => {
+            results.forEach((outcome, k) => (outcomes[indexes[k]] = outcome));
+            resolve();
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
+        }),
+    ),
+  );
+  return outcomes;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        regime: { type: 'string' },
+        jobs: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`foi-lint: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const format = values.format as Format;
+  if (!['text', 'json', 'sarif'].includes(format)) {
+    process.stderr.write(`foi-lint: --format must be text, json or sarif, not "${values.format}"\n`);
+    return 2;
+  }
+  const overrides: PartialSettings = {};
+  if (values.regime !== undefined) {
+    const regime = values.regime.toUpperCase() as Regime;
+    if (!REGIMES.includes(regime)) {
+      process.stderr.write(`foi-lint: --regime must be one of ${REGIMES.join(', ')}, not "${values.regime}"\n`);
+      return 2;
+    }
+    overrides.defaultRegime = regime;
+  }
+  const jobs = values.jobs !== undefined ? Number(values.jobs) : Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    process.stderr.write(`foi-lint: --jobs must be a whole number of at least 1\n`);
+    return 2;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write(`foi-lint: name at least one file, folder or glob\n\n${USAGE}\n`);
+    return 2;
+  }
+
+  const { files, errors } = discover(positionals);
+  const docs = docsBaseUrl();
+  const outcomes = await lintAll(files, overrides, docs, jobs);
+  const reports: FileReport[] = [];
+  const problems = [...errors];
+  const configProblems = new Set<string>();
+  for (const outcome of outcomes) {
+    if (outcome.ok) {
+      reports.push(outcome.report);
+      outcome.configProblems.forEach((p) => configProblems.add(p));
+    } else problems.push(outcome.error);
+  }
+  for (const problem of [...configProblems, ...problems]) process.stderr.write(`foi-lint: ${problem}\n`);
+  process.stdout.write(formatReports(reports, format, docs));
+  if (problems.length > 0) return 2;
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+if (!isMainThread && parentPort) {
+  const input = workerData as WorkerInput;
+  parentPort.postMessage(input.files.map((file) => lintFile(file, input.overrides, input.docsBaseUrl)));
+} else if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`foi-lint: unexpected failure: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

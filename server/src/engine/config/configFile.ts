@@ -1,0 +1,76 @@
+// `.foi.jsonc`: found upward from the letter, validated against its schema. Data only.
+import Ajv from 'ajv';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import schema from '../../../../schemas/foi-config.schema.json';
+import type { PartialSettings } from './settings';
+
+export const CONFIG_FILE_NAME = '.foi.jsonc';
+
+/** What the engine needs from the file system: injected so tests and editors can supply their own. */
+export interface ConfigHost {
+  readFile(path: string): string | undefined;
+  dirname(path: string): string;
+  join(...parts: string[]): string;
+}
+
+export interface LoadedConfig {
+  /** Files read, nearest first. */
+  files: string[];
+  settings: PartialSettings;
+  problems: string[];
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(schema);
+
+export function parseConfigText(text: string, file: string): { settings?: PartialSettings & { root?: boolean }; problems: string[] } {
+  const errors: ParseError[] = [];
+  const value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const line = text.slice(0, first.offset).split(/\r\n|\r|\n/).length;
+    return { problems: [`${file}:${line}: ${printParseErrorCode(first.error)}; the file was ignored.`] };
+  }
+  if (!validate(value)) {
+    const problems = (validate.errors ?? []).map((e) => `${file}: ${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}; the file was ignored.`);
+    return { problems };
+  }
+  return { settings: value as PartialSettings & { root?: boolean }, problems: [] };
+}
+
+/** Reads every `.foi.jsonc` from the letter's folder upward (until one says "root": true); nearer files win. */
+export function loadConfigFor(documentPath: string, host: ConfigHost): LoadedConfig {
+  const files: string[] = [];
+  const layers: PartialSettings[] = [];
+  const problems: string[] = [];
+  let dir = host.dirname(documentPath);
+  for (let depth = 0; depth < 64; depth++) {
+    const file = host.join(dir, CONFIG_FILE_NAME);
+    const text = host.readFile(file);
+    if (text !== undefined) {
+      files.push(file);
+      const parsed = parseConfigText(text, file);
+      problems.push(...parsed.problems);
+      if (parsed.settings) {
+        const { root, ...settings } = parsed.settings;
+        delete (settings as { $schema?: string }).$schema;
+        layers.push(settings);
+        if (root) break;
+      }
+    }
+    const parent = host.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  // Farthest first, so nearer files override.
+  const settings = layers.reverse().reduce<PartialSettings>((acc, layer) => ({
+    ...acc,
+    ...layer,
+    rules: { ...acc.rules, ...layer.rules },
+    personalData: layer.personalData || acc.personalData ? {
+      categories: { ...acc.personalData?.categories, ...layer.personalData?.categories },
+      allow: [...(acc.personalData?.allow ?? []), ...(layer.personalData?.allow ?? [])],
+    } : undefined,
+  }), {});
+  return { files, settings, problems };
+}

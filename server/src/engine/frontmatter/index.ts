@@ -1,0 +1,125 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import schema from '../../../../schemas/response-frontmatter.schema.json';
+import { parseIsoDate } from '../deadline';
+import type { Regime, Span } from '../types';
+
+export interface FrontMatter {
+  /** The whole block including the --- fences. */
+  span: Span;
+  data: FrontMatterData;
+  problems: FrontMatterProblem[];
+  /** Span of each top-level key's value (for hover and diagnostics). */
+  valueSpans: Map<string, Span>;
+  keySpans: Map<string, Span>;
+}
+
+export interface FrontMatterData {
+  reference?: string;
+  regime?: Regime;
+  authority?: string;
+  received?: string;
+  responded?: string;
+  response_type?: string;
+  extension?: 'none' | 'public-interest' | 'eir-regulation-7';
+  extended_to?: string;
+  house_of_parliament?: boolean;
+  statistical_information?: boolean;
+  nation?: string;
+  [key: string]: unknown;
+}
+
+export interface FrontMatterProblem {
+  span: Span;
+  message: string;
+}
+
+export const FRONT_MATTER_SCHEMA = schema;
+const PERSONAL_KEYS = /^(requester|requestor|applicant|name|full_?name|first_?name|surname|email|e-mail|address|phone|telephone|mobile|dob|date_of_birth)/i;
+const MAX_ALIASES = 20;
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+ajv.addFormat('date', { type: 'string', validate: (value: string) => parseIsoDate(value).ok });
+const validate = ajv.compile(schema);
+
+/** Parses and validates YAML front matter. `span` covers the fences; `yamlStart` is where the YAML text begins. */
+export function readFrontMatter(text: string, span: Span, yamlStart: number, yamlEnd: number): FrontMatter {
+  const source = text.slice(yamlStart, yamlEnd);
+  const problems: FrontMatterProblem[] = [];
+  const keySpans = new Map<string, Span>();
+  const valueSpans = new Map<string, Span>();
+  const at = (range: [number, number, number] | null | undefined): Span =>
+    range ? { start: yamlStart + range[0], end: yamlStart + range[1] } : { start: span.start, end: Math.min(span.end, span.start + 3) };
+
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    return { span, data: {}, problems: [{ span: at(null), message: `Front matter could not be read: ${String(error)}` }], keySpans, valueSpans };
+  }
+  for (const error of document.errors) {
+    problems.push({ span: { start: yamlStart + error.pos[0], end: yamlStart + Math.max(error.pos[1], error.pos[0] + 1) }, message: `Front matter is not valid YAML: ${error.message.split('\n')[0]}` });
+  }
+  if (problems.length > 0) return { span, data: {}, problems, keySpans, valueSpans };
+
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    const message = /alias/i.test(String(error))
+      ? 'Front matter uses too many YAML aliases (possible "billion laughs" expansion); it was not expanded.'
+      : `Front matter could not be read: ${String(error)}`;
+    return { span, data: {}, problems: [{ span: at(null), message }], keySpans, valueSpans };
+  }
+  if (data === null || data === undefined) return { span, data: {}, problems, keySpans, valueSpans };
+  if (typeof data !== 'object' || Array.isArray(data) || !isMap(document.contents)) {
+    return { span, data: {}, problems: [{ span: at(null), message: 'Front matter must be a set of "key: value" lines.' }], keySpans, valueSpans };
+  }
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    keySpans.set(key, at(pair.key.range));
+    const value = pair.value as YamlNode | null;
+    if (value) valueSpans.set(key, at(value.range));
+  }
+
+  // YAML reads an unquoted 2026-01-05 as a string here (core schema), but a bare date-time may become a Date.
+  const record = data as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (value instanceof Date) record[key] = value.toISOString().slice(0, 10);
+  }
+
+  if (!validate(record)) {
+    for (const error of validate.errors ?? []) problems.push(describe(error, record, keySpans, valueSpans, at(null)));
+  }
+  return { span, data: record as FrontMatterData, problems, keySpans, valueSpans };
+}
+
+function describe(
+  error: ErrorObject,
+  record: Record<string, unknown>,
+  keySpans: Map<string, Span>,
+  valueSpans: Map<string, Span>,
+  fallback: Span,
+): FrontMatterProblem {
+  const key = error.instancePath.split('/')[1];
+  if (error.keyword === 'additionalProperties') {
+    const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+    const span = keySpans.get(extra) ?? fallback;
+    if (PERSONAL_KEYS.test(extra)) {
+      return { span, message: `Front matter key "${extra}" looks like personal data of the requester, which does not belong in front matter. Remove it.` };
+    }
+    return { span, message: `Unknown front matter key "${extra}". Known keys: ${Object.keys(schema.properties).join(', ')}.` };
+  }
+  const span = (key && (valueSpans.get(key) ?? keySpans.get(key))) || fallback;
+  const value = key ? record[key] : undefined;
+  if (error.keyword === 'format' && (error.params as { format: string }).format === 'date') {
+    const parsed = parseIsoDate(String(value));
+    return { span, message: `"${key}" must be a real date written YYYY-MM-DD (${parsed.ok ? 'invalid' : parsed.reason}).` };
+  }
+  if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.join(', ');
+    return { span, message: `"${key}" must be one of: ${allowed}.` };
+  }
+  return { span, message: `Front matter "${key ?? ''}" ${error.message ?? 'is invalid'}.` };
+}

@@ -1,0 +1,74 @@
+// The engine's one entry point: text in, findings out.
+import { DEFAULT_SETTINGS, type FoiSettings } from './config/settings';
+import { findDirectives, isDisabled } from './directives';
+import { Coverage } from './model/coverage';
+import { buildModel, type LetterModel } from './model/letter';
+import { parseMarkdown } from './parse';
+import { RULES } from './rules';
+import type { Finding, RuleFinding, Severity } from './types';
+
+export interface LintOptions {
+  settings?: FoiSettings;
+  /** Base URL of the rule docs pages, ending with "/". */
+  docsBaseUrl?: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  model: LetterModel;
+  coverage: Coverage;
+  /** True when the text was longer than the limit and only its start was checked. */
+  truncated: boolean;
+}
+
+export const DEFAULT_DOCS_BASE_URL = 'docs/rules/';
+
+export function docsUrl(base: string, rule: string): string {
+  return `${base}${rule}.md`;
+}
+
+/** Cuts an over-long text at a line break so positions stay valid. */
+function limitText(text: string, max: number): { text: string; truncated: boolean } {
+  if (text.length <= max) return { text, truncated: false };
+  const cut = text.lastIndexOf('\n', max);
+  return { text: text.slice(0, cut > 0 ? cut + 1 : max), truncated: true };
+}
+
+export function lint(fullText: string, options: LintOptions = {}): LintResult {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const base = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
+  const { text, truncated } = limitText(fullText, settings.maxDocumentLength);
+  const model = buildModel(text, { defaultRegime: settings.defaultRegime }, parseMarkdown(text));
+  const coverage = new Coverage(model);
+  const directives = findDirectives(text, model.lines);
+  const findings: Finding[] = [];
+
+  const add = (rule: string, severity: Severity, finding: RuleFinding) => {
+    const range = model.lines.rangeOf(finding.span);
+    if (isDisabled(directives, rule, finding.category, range.start.line)) return;
+    findings.push({ ...finding, rule, severity, range, docsUrl: docsUrl(base, rule) });
+  };
+
+  if (truncated && settings.rules['document-too-large'] !== 'off') {
+    add('document-too-large', (settings.rules['document-too-large'] as Severity | undefined) ?? 'information', {
+      span: { start: 0, end: 0 },
+      message: `This letter has ${fullText.length.toLocaleString('en-GB')} characters; only the first ${text.length.toLocaleString('en-GB')} were checked (setting foi.maxDocumentLength).`,
+    });
+  }
+
+  for (const rule of RULES) {
+    const setting = settings.rules[rule.id];
+    if (setting === 'off') continue;
+    const severity = setting ?? rule.defaultSeverity;
+    let ruleFindings: RuleFinding[];
+    try {
+      ruleFindings = rule.check({ model, coverage, settings });
+    } catch (error) {
+      // A broken rule must not take the others down; say so where the user will see it.
+      ruleFindings = [{ span: { start: 0, end: 0 }, message: `Rule ${rule.id} failed on this letter: ${error instanceof Error ? error.message : String(error)}` }];
+    }
+    for (const finding of ruleFindings) add(rule.id, severity, finding);
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { findings, model, coverage, truncated };
+}

@@ -1,0 +1,163 @@
+import { HARM_TESTS } from '../catalogue';
+import type { Span } from '../types';
+import type { LetterModel, ProvisionUse } from './letter';
+import { BODY_EVIDENCE, PUBLIC_INTEREST_ROLES, type SectionRole } from './roles';
+import type { Section } from './sections';
+
+/** The parts a letter may owe for a provision. */
+export type Part =
+  | 'harm'
+  | 'public-interest'
+  | 'factors-for'
+  | 'factors-against'
+  | 'balance'
+  | 'ncnd'
+  | 'legitimate-interests'
+  | 'qualified-person';
+
+export const PART_LABELS: Record<Part, string> = {
+  harm: 'Harm argument',
+  'public-interest': 'Public interest test',
+  'factors-for': 'Factors in favour of disclosure',
+  'factors-against': 'Factors against disclosure',
+  balance: 'Balance of the public interest',
+  ncnd: 'Neither confirm nor deny statement',
+  'legitimate-interests': 'Legitimate interests assessment',
+  'qualified-person': "Qualified person's opinion",
+};
+
+export interface PartStatus {
+  part: Part;
+  /** Where the letter provides it (section titles or the paragraph that argues it). */
+  foundAt: Span[];
+}
+
+type Evidence = keyof typeof BODY_EVIDENCE;
+const HARM_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set([undefined, 'provision', 'response', 'harm']);
+const PIT_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set(['public-interest', 'provision', 'balance', 'factors-for', 'factors-against']);
+
+/** Cached per model: section scopes and body evidence. */
+export class Coverage {
+  private readonly scopes = new Map<Section, Set<string> | 'all'>();
+  private readonly evidence = new Map<Section | 'preamble', Partial<Record<Evidence, Span>>>();
+
+  constructor(private readonly model: LetterModel) {}
+
+  /** Provisions (regime:section) a section is about, from its own or an ancestor's title; 'all' when none. */
+  scopeOf(section: Section): Set<string> | 'all' {
+    const cached = this.scopes.get(section);
+    if (cached) return cached;
+    const own = new Set<string>();
+    for (const citation of this.model.citations) {
+      if (citation.section === section && citation.inTitle && !citation.external && citation.lookup.kind !== 'unknown') {
+        const id = citation.lookup.kind === 'resolved' ? citation.lookup.resolution.entry.id : citation.lookup.entry.id;
+        own.add(`${citation.regime}:${id}`);
+      }
+    }
+    const scope = own.size > 0 ? own : section.parent ? this.scopeOf(section.parent) : 'all';
+    this.scopes.set(section, scope);
+    return scope;
+  }
+
+  appliesTo(section: Section, use: ProvisionUse): boolean {
+    const scope = this.scopeOf(section);
+    return scope === 'all' || scope.has(`${use.regime}:${use.resolution.entry.id}`);
+  }
+
+  private bodyEvidence(section: Section | 'preamble', kind: Evidence): Span | undefined {
+    let found = this.evidence.get(section);
+    if (!found) {
+      found = {};
+      this.evidence.set(section, found);
+    }
+    if (kind in found) return found[kind];
+    const span = section === 'preamble' ? this.preambleSpan() : section.bodySpan;
+    const body = this.model.text.slice(span.start, span.end);
+    const match = BODY_EVIDENCE[kind].exec(body);
+    const at = match ? { start: span.start + match.index, end: span.start + match.index + match[0].length } : undefined;
+    found[kind] = at;
+    return at;
+  }
+
+  private preambleSpan(): Span {
+    const first = this.model.sections[0];
+    return { start: this.model.bodyStart, end: first ? first.titleSpan.start : this.model.text.length };
+  }
+
+  private collect(use: ProvisionUse | undefined, roles: ReadonlySet<SectionRole>, evidence: Evidence | undefined, bodyRoles: ReadonlySet<SectionRole | undefined>, withPreamble: boolean): Span[] {
+    const spans: Span[] = [];
+    for (const section of this.model.sections) {
+      if (use && !this.appliesTo(section, use)) continue;
+      if (section.role !== undefined && roles.has(section.role)) spans.push(section.titleSpan);
+      else if (evidence && bodyRoles.has(section.role)) {
+        const at = this.bodyEvidence(section, evidence);
+        if (at) spans.push(at);
+      }
+    }
+    if (evidence && withPreamble) {
+      const at = this.bodyEvidence('preamble', evidence);
+      if (at) spans.push(at);
+    }
+    return spans;
+  }
+
+  /** The parts this provision needs, with where the letter provides each. */
+  partsFor(use: ProvisionUse): { required: PartStatus[] } {
+    const facts = { ...use.resolution.facts };
+    // FOIA s36 is absolute for information held by either House of Parliament.
+    if (use.regime === 'FOIA' && use.resolution.entry.id === '36' && this.model.frontMatter?.data.house_of_parliament === true) facts.status = 'absolute';
+    const required: PartStatus[] = [];
+    const add = (part: Part) => required.push({ part, foundAt: this.find(part, use) });
+    if (HARM_TESTS.has(facts.test)) add('harm');
+    if (facts.needsQualifiedPerson) add('qualified-person');
+    if (facts.needsLegitimateInterests) add('legitimate-interests');
+    if (facts.status === 'qualified') {
+      add('public-interest');
+      add('factors-for');
+      add('factors-against');
+      add('balance');
+    }
+    if (facts.ncnd) add('ncnd');
+    return { required };
+  }
+
+  find(part: Part, use?: ProvisionUse): Span[] {
+    switch (part) {
+      case 'harm':
+        return this.collect(use, new Set(['harm']), 'harm', HARM_BODY_ROLES, true);
+      case 'public-interest':
+        return this.collect(use, PUBLIC_INTEREST_ROLES, undefined, PIT_BODY_ROLES, false).concat(
+          this.collect(use, new Set(), 'for', PIT_BODY_ROLES, false),
+          this.collect(use, new Set(), 'against', PIT_BODY_ROLES, false),
+        );
+      case 'factors-for':
+        return this.collect(use, new Set(['factors-for']), 'for', PIT_BODY_ROLES, false);
+      case 'factors-against':
+        return this.collect(use, new Set(['factors-against']), 'against', PIT_BODY_ROLES, false);
+      case 'balance':
+        return this.collect(use, new Set(['balance']), 'balance', PIT_BODY_ROLES, false);
+      case 'ncnd':
+        return this.collect(undefined, new Set(['ncnd']), 'ncnd', ALL_BODY_ROLES, true);
+      case 'legitimate-interests':
+        return this.collect(undefined, new Set(['legitimate-interests']), 'legitimateInterests', ALL_BODY_ROLES, true);
+      case 'qualified-person':
+        return this.collect(undefined, new Set(['qualified-person']), 'qualifiedPerson', ALL_BODY_ROLES, true);
+    }
+  }
+}
+
+const ALL_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set<SectionRole | undefined>([
+  undefined,
+  'response',
+  'exemptions',
+  'harm',
+  'public-interest',
+  'factors-for',
+  'factors-against',
+  'balance',
+  'ncnd',
+  'legitimate-interests',
+  'qualified-person',
+  'provision',
+  'advice',
+]);

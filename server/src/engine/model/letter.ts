@@ -1,0 +1,215 @@
+import type { Root } from 'mdast';
+import { parseMarkdown } from '../parse';
+import { LineIndex } from '../text/lineIndex';
+import type { Regime, Span } from '../types';
+import { readFrontMatter, type FrontMatter } from '../frontmatter';
+import { lookup, type Resolution } from '../catalogue';
+import { findCitations, type CitationMatch } from './citations';
+import { buildSections, collectTitleCandidates, type Section } from './sections';
+
+export interface Citation extends CitationMatch {
+  regime: Regime;
+  lookup: ReturnType<typeof lookup>;
+  /** The section the citation sits in (title or body), if any. */
+  section: Section | undefined;
+  inTitle: boolean;
+}
+
+/** A provision the letter relies on, with all the places it is cited. */
+export interface ProvisionUse {
+  key: string;
+  regime: Regime;
+  /** How it reads in messages: "section 31(1)(a)", "regulation 12(5)(b)". */
+  label: string;
+  resolution: Resolution;
+  citations: Citation[];
+  /** Where findings about this provision are reported: its first citation in the exemptions list, else its first citation. */
+  anchor: Citation;
+}
+
+export interface LetterModel {
+  text: string;
+  lines: LineIndex;
+  root: Root;
+  frontMatter: FrontMatter | undefined;
+  /** Front matter that opens with --- but never closes. */
+  unclosedFrontMatter: Span | undefined;
+  regime: Regime;
+  regimeSource: 'front-matter' | 'text' | 'setting';
+  /** Where the letter body starts (after front matter). */
+  bodyStart: number;
+  sections: Section[];
+  citations: Citation[];
+  provisions: ProvisionUse[];
+}
+
+export interface ModelOptions {
+  defaultRegime: Regime;
+}
+
+const SCOTTISH: ReadonlySet<Regime> = new Set(['FOISA', 'EISR']);
+
+/** Which regime a citation belongs to: the named one, else the letter's jurisdiction and instrument. */
+export function citationRegime(letterRegime: Regime, citation: CitationMatch): Regime {
+  if (citation.namedRegime) return citation.namedRegime;
+  const scottish = SCOTTISH.has(letterRegime);
+  if (citation.instrument === 'regulations') return scottish ? 'EISR' : 'EIR';
+  return scottish ? 'FOISA' : 'FOIA';
+}
+
+/** Regime named in the text, if any. */
+export function regimeFromText(text: string): Regime | undefined {
+  const sample = text.length > 200_000 ? text.slice(0, 100_000) + text.slice(-100_000) : text;
+  if (/Environmental Information \(Scotland\) Regulations|\bEISR\b/.test(sample)) return 'EISR';
+  if (/Freedom of Information \(Scotland\) Act|\bFOISA\b|\bFOI\(S\)A\b/.test(sample)) return 'FOISA';
+  const eir = /Environmental Information Regulations|\bEIR\b/.test(sample);
+  const foia = /Freedom of Information Act|\bFOIA\b/.test(sample);
+  if (eir && !foia) return 'EIR';
+  if (eir && foia) return /\b(regulation|reg\.?)\s?1[23]\(/i.test(sample) ? 'EIR' : 'FOIA';
+  if (foia) return 'FOIA';
+  return undefined;
+}
+
+function findFrontMatter(root: Root, text: string): { frontMatter?: FrontMatter; unclosed?: Span; bodyStart: number } {
+  const first = root.children[0];
+  if (first && first.type === 'yaml' && first.position?.start.offset !== undefined && first.position.end.offset !== undefined) {
+    const span = { start: first.position.start.offset, end: first.position.end.offset };
+    const yamlStart = text.indexOf('\n', span.start) + 1;
+    const closing = Math.max(text.lastIndexOf('\n', span.end - 1), yamlStart);
+    return { frontMatter: readFrontMatter(text, span, yamlStart, closing), bodyStart: span.end };
+  }
+  if (/^(\uFEFF)?---[ \t]*(\r\n|\r|\n)/.test(text)) {
+    const end = text.search(/\r\n|\r|\n/);
+    return { unclosed: { start: 0, end }, bodyStart: 0 };
+  }
+  return { bodyStart: 0 };
+}
+
+function sectionAt(sections: Section[], offset: number): Section | undefined {
+  let low = 0;
+  let high = sections.length - 1;
+  let found: Section | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (sections[mid].titleSpan.start <= offset) {
+      found = sections[mid];
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+export function provisionLabel(regime: Regime, path: string): string {
+  const word = regime === 'EIR' || regime === 'EISR' ? 'regulation' : 'section';
+  return `${word} ${path}`;
+}
+
+export function buildModel(text: string, options: ModelOptions, root: Root = parseMarkdown(text)): LetterModel {
+  const lines = new LineIndex(text);
+  const { frontMatter, unclosed, bodyStart } = findFrontMatter(root, text);
+
+  let regime = options.defaultRegime;
+  let regimeSource: LetterModel['regimeSource'] = 'setting';
+  const named = frontMatter?.data.regime;
+  if (named === 'FOIA' || named === 'EIR' || named === 'FOISA' || named === 'EISR') {
+    regime = named;
+    regimeSource = 'front-matter';
+  } else {
+    const fromText = regimeFromText(text.slice(bodyStart));
+    if (fromText) {
+      regime = fromText;
+      regimeSource = 'text';
+    }
+  }
+
+  const sections = buildSections(collectTitleCandidates(root, text), text.length, bodyStart);
+  const citations: Citation[] = [];
+  for (const match of findCitations(maskComments(text), bodyStart)) {
+    const citationRegimeValue = citationRegime(regime, match);
+    const section = sectionAt(sections, match.span.start);
+    citations.push({
+      ...match,
+      text: text.slice(match.span.start, match.span.end),
+      regime: citationRegimeValue,
+      lookup: lookup(citationRegimeValue, match.path),
+      section,
+      inTitle: section !== undefined && match.span.start < section.titleSpan.end,
+    });
+  }
+
+  return {
+    text,
+    lines,
+    root,
+    frontMatter,
+    unclosedFrontMatter: unclosed,
+    regime,
+    regimeSource,
+    bodyStart,
+    sections,
+    citations,
+    provisions: groupProvisions(citations),
+  };
+}
+
+/** Replaces HTML comments with spaces so directives and fixture markers are not read as citations. */
+function maskComments(text: string): string {
+  if (!text.includes('<!--')) return text;
+  return text.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\r\n]/g, ' '));
+}
+
+function inExemptionsList(citation: Citation): boolean {
+  for (let s = citation.section; s; s = s.parent) if (s.role === 'exemptions') return true;
+  return false;
+}
+
+/**
+ * Groups the provisions relied on. Limbs of one section go together (31(1)(a) and
+ * 31(1)(b)); the NCND limb is its own provision; a s40 condition limb (3A) merges
+ * with 40(2) and decides its facts.
+ */
+function groupProvisions(citations: Citation[]): ProvisionUse[] {
+  const groups = new Map<string, Citation[]>();
+  for (const citation of citations) {
+    if (citation.external || citation.lookup.kind !== 'resolved') continue;
+    if (citation.section?.role === 'request') continue;
+    const { resolution } = citation.lookup;
+    const key = `${citation.regime}:${resolution.entry.id}:${resolution.facts.ncnd ? 'ncnd' : 'main'}`;
+    const list = groups.get(key);
+    if (list) list.push(citation);
+    else groups.set(key, [citation]);
+  }
+  const uses: ProvisionUse[] = [];
+  for (const [key, list] of groups) {
+    const resolutions = list.map((c) => (c.lookup as { resolution: Resolution }).resolution);
+    const withCondition = resolutions.find((r) => r.facts.condition !== undefined && r.facts.condition !== 'first');
+    const merged: Resolution = withCondition ?? mergeResolutions(resolutions);
+    const anchor = list.find(inExemptionsList) ?? list[0];
+    const paths = [...new Set(list.map((c) => c.path))];
+    uses.push({
+      key,
+      regime: list[0].regime,
+      label: provisionLabel(list[0].regime, paths.length <= 3 ? paths.join(', ') : `${paths[0]} (and ${paths.length - 1} more limbs)`),
+      resolution: merged,
+      citations: list,
+      anchor,
+    });
+  }
+  return uses.sort((a, b) => a.anchor.span.start - b.anchor.span.start);
+}
+
+/** Several limbs of one section: the strictest requirements of any of them apply. */
+function mergeResolutions(resolutions: Resolution[]): Resolution {
+  const [first, ...rest] = resolutions;
+  if (rest.length === 0) return first;
+  const facts = { ...first.facts };
+  let title = first.title;
+  for (const r of rest) {
+    if (r.facts.status === 'qualified') facts.status = 'qualified';
+    if (r.facts.test !== 'class' && facts.test === 'class') facts.test = r.facts.test;
+    facts.needsLegitimateInterests ||= r.facts.needsLegitimateInterests;
+    facts.needsQualifiedPerson ||= r.facts.needsQualifiedPerson;
+    if (r.limbs.length > 0 && first.limbs.length === 0) title = r.title;
+  }
+  return { ...first, facts, title };
+}

@@ -1,0 +1,250 @@
+import type { Content, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Span } from '../types';
+import { CONTEXTUAL_CONCLUSION, matchRole, PUBLIC_INTEREST_ROLES, type SectionRole } from './roles';
+import { findCitations } from './citations';
+
+export type TitleStyle = 'atx' | 'setext' | 'bold' | 'plain' | 'numbered';
+
+export interface Section {
+  index: number;
+  /** Title as written, cleaned of Markdown markup, numbering and a trailing colon. */
+  title: string;
+  titleSpan: Span;
+  /** Text after the title up to the next title of any level. */
+  bodySpan: Span;
+  /** Title start to the next title at the same or a higher level (for folding and outline). */
+  span: Span;
+  style: TitleStyle;
+  level: number;
+  role: SectionRole | undefined;
+  parent: Section | undefined;
+}
+
+interface TitleCandidate {
+  title: string;
+  titleSpan: Span;
+  style: TitleStyle;
+  hardLevel?: number;
+}
+
+const MAX_TITLE_LENGTH = 100;
+const MAX_TITLE_WORDS = 14;
+const MAX_PROVISION_TITLE_WORDS = 9;
+
+/** Cleans a title line: markup, numbering, trailing colon, dashes folded. */
+export function cleanTitle(raw: string): string {
+  return raw
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/^\s{0,3}#{1,6}\s+/, '')
+    .replace(/\s+#+\s*$/, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+    .replace(/[*_`]{1,3}/g, '')
+    .replace(/^\s*(\(?\d{1,2}[.)]|\(?[A-Za-z][.)]|[ivx]{1,4}[.)])\s+/, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*:$/, '');
+}
+
+/** Lower-cased title with citations and provision decoration removed, for role matching. */
+export function normaliseForRole(title: string): string {
+  let text = title;
+  const citations = findCitations(text);
+  for (let i = citations.length - 1; i >= 0; i--) {
+    const { start, end } = citations[i].span;
+    text = text.slice(0, start) + ' ' + text.slice(end);
+  }
+  return text
+    .toLowerCase()
+    .replace(/\b(of|under) (the )?(foisa|foia|eir|eisr|act|regulations)\b/g, ' ')
+    .replace(/\b(re|for):?\s/g, (m) => (m.startsWith('for') ? m : ' '))
+    .replace(/\s-\s|\s-$|^-\s|[(),;]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+function isSingleLine(text: string): boolean {
+  return !/[\r\n]/.test(text);
+}
+
+function wordCount(text: string): number {
+  return text.split(' ').filter(Boolean).length;
+}
+
+/** True for a paragraph whose only visible content is bold (or bold-italic) text. */
+function isBoldOnly(paragraph: Paragraph): boolean {
+  const visible = paragraph.children.filter((child) => !(child.type === 'html' || (child.type === 'text' && child.value.trim() === '')));
+  return visible.length === 1 && visible[0].type === 'strong';
+}
+
+/** Plain one-line titles qualify only when they look like a known role or a provision heading. */
+function looksLikePlainTitle(title: string): boolean {
+  if (title.length === 0 || title.length > MAX_TITLE_LENGTH || wordCount(title) > MAX_TITLE_WORDS) return false;
+  if (/[.,;?!]$/.test(title)) return false;
+  return matchRole(normaliseForRole(title)) !== undefined || CONTEXTUAL_CONCLUSION.test(title.toLowerCase()) || isProvisionHeading(title);
+}
+
+/** "Section 24(2) – National security", "S31(3)", "Regulation 12(5)(b): course of justice". */
+export function isProvisionHeading(title: string): boolean {
+  const citations = findCitations(title);
+  if (citations.length === 0) return false;
+  const before = title.slice(0, citations[0].span.start).trim().toLowerCase();
+  if (before !== '' && !/^(re|for|exemption|exception|the exemption at|the exception at)$/.test(before.replace(/:$/, ''))) return false;
+  return wordCount(normaliseForRole(title)) <= MAX_PROVISION_TITLE_WORDS;
+}
+
+function candidateFromParagraph(paragraph: Paragraph, text: string, style: TitleStyle): TitleCandidate | undefined {
+  const span = spanOf(paragraph);
+  if (!span) return undefined;
+  const raw = text.slice(span.start, span.end);
+  if (!isSingleLine(raw)) return undefined;
+  const title = cleanTitle(raw);
+  if (style === 'plain' && isBoldOnly(paragraph)) {
+    if (title.length === 0 || title.length > MAX_TITLE_LENGTH || /[.,;?!]$/.test(title)) return undefined;
+    return { title, titleSpan: span, style: 'bold' };
+  }
+  return looksLikePlainTitle(title) ? { title, titleSpan: span, style } : undefined;
+}
+
+function candidateFromHeading(heading: Heading, text: string): TitleCandidate | undefined {
+  const span = spanOf(heading);
+  if (!span) return undefined;
+  const raw = text.slice(span.start, span.end);
+  const isAtx = /^\s{0,3}#/.test(raw);
+  const firstLine = isAtx ? raw : raw.split(/\r\n|\r|\n/).slice(0, -1).join(' ');
+  return { title: cleanTitle(firstLine), titleSpan: span, style: isAtx ? 'atx' : 'setext', hardLevel: heading.depth };
+}
+
+/** Numbered titles: "3. Public interest test" is an ordered list item whose first line is a title. */
+function candidatesFromList(list: List, text: string, out: TitleCandidate[]): void {
+  if (!list.ordered) return;
+  for (const item of list.children as ListItem[]) {
+    const first = item.children[0];
+    if (!first || first.type !== 'paragraph') continue;
+    const itemSpan = spanOf(item);
+    const paraSpan = spanOf(first);
+    if (!itemSpan || !paraSpan) continue;
+    const candidate = candidateFromParagraph(first, text, 'numbered');
+    if (!candidate) continue;
+    // The numbering belongs to the title line.
+    out.push({ ...candidate, titleSpan: { start: itemSpan.start, end: paraSpan.end } });
+  }
+}
+
+export function collectTitleCandidates(root: Root, text: string): TitleCandidate[] {
+  const out: TitleCandidate[] = [];
+  for (const node of root.children as RootContent[]) {
+    if (node.type === 'heading') {
+      const candidate = candidateFromHeading(node, text);
+      if (candidate) out.push(candidate);
+    } else if (node.type === 'paragraph') {
+      const candidate = candidateFromParagraph(node, text, 'plain');
+      if (candidate) out.push(candidate);
+    } else if (node.type === 'list') {
+      candidatesFromList(node, text, out);
+    }
+  }
+  return out;
+}
+
+/** Soft titles (bold, plain, numbered) nest under the last Markdown heading by role rank. */
+function softRank(role: SectionRole | undefined): number {
+  if (role === 'provision') return 2;
+  if (role === 'factors-for' || role === 'factors-against') return 3;
+  return 1;
+}
+
+const CLEARS_PUBLIC_INTEREST: ReadonlySet<SectionRole> = new Set([
+  'request',
+  'response',
+  'exemptions',
+  'rights',
+  'ncnd',
+  'legitimate-interests',
+  'advice',
+  'qualified-person',
+  'harm',
+]);
+
+/**
+ * Builds the section list from title candidates: roles (with context), levels and
+ * parents. A plain provision line inside an exemptions list is a list entry, not a title.
+ */
+export function buildSections(candidates: TitleCandidate[], textLength: number, contentStart: number): Section[] {
+  const sections: Section[] = [];
+  let hardLevel = 0;
+  let inExemptionsList = false;
+  let inPublicInterest = false;
+  let inLegitimateInterests = false;
+  const stack: Section[] = [];
+
+  for (const candidate of candidates) {
+    const normalised = normaliseForRole(candidate.title);
+    let role = matchRole(normalised);
+    const hasCitation = findCitations(candidate.title).length > 0;
+    const isSoft = candidate.hardLevel === undefined;
+    if (role === 'exemptions' && hasCitation && /^(exemptions?|exceptions?)$/.test(normalised)) role = 'provision';
+    if (role === undefined && hasCitation && isProvisionHeading(candidate.title)) role = 'provision';
+    if (role === undefined && CONTEXTUAL_CONCLUSION.test(normalised)) role = inPublicInterest ? 'balance' : 'response';
+    if (role === 'response' && /^(our |the )?decision\b/.test(normalised) && inPublicInterest) role = 'balance';
+
+    // Plain provision lines inside an exemptions list are entries of the list.
+    if (isSoft && candidate.style === 'plain' && role === 'provision' && inExemptionsList) continue;
+    if (isSoft && role === undefined && candidate.style !== 'bold') continue;
+
+    if (role === 'balance' && inLegitimateInterests && !inPublicInterest) role = 'legitimate-interests';
+
+    const level = isSoft ? hardLevel + softRank(role) : (candidate.hardLevel as number);
+    if (!isSoft) hardLevel = level;
+
+    while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (role === 'balance' && parent && ancestorHasRole(parent, 'legitimate-interests')) role = 'legitimate-interests';
+
+    const section: Section = {
+      index: sections.length,
+      title: candidate.title,
+      titleSpan: candidate.titleSpan,
+      bodySpan: { start: candidate.titleSpan.end, end: textLength },
+      span: { start: candidate.titleSpan.start, end: textLength },
+      style: candidate.style,
+      level,
+      role,
+      parent,
+    };
+    sections.push(section);
+    stack.push(section);
+
+    if (role === 'exemptions') inExemptionsList = true;
+    else if (role !== undefined && role !== 'provision') inExemptionsList = false;
+    else if (role === 'provision' && !isSoft) inExemptionsList = inExemptionsList && parent?.role === 'exemptions';
+    if (role !== undefined && PUBLIC_INTEREST_ROLES.has(role)) inPublicInterest = true;
+    else if (role !== undefined && CLEARS_PUBLIC_INTEREST.has(role)) inPublicInterest = false;
+    if (role === 'legitimate-interests') inLegitimateInterests = true;
+    else if (role !== undefined && role !== 'balance' && role !== 'provision') inLegitimateInterests = false;
+  }
+
+  for (let i = 0; i < sections.length; i++) {
+    const next = sections[i + 1];
+    sections[i].bodySpan.end = next ? next.titleSpan.start : textLength;
+    let j = i + 1;
+    while (j < sections.length && sections[j].level > sections[i].level) j++;
+    sections[i].span.end = j < sections.length ? sections[j].titleSpan.start : textLength;
+  }
+  void contentStart;
+  return sections;
+}
+
+export function ancestorHasRole(section: Section | undefined, role: SectionRole): boolean {
+  for (let s = section; s; s = s.parent) if (s.role === role) return true;
+  return false;
+}
+
+export type { Content };

@@ -1,0 +1,68 @@
+import type { LetterModel } from '../model/letter';
+import type { Regime, RuleFinding } from '../types';
+import { blockInsertion, snippetPrefixes } from './placement';
+import { firstSnippet, snippetToText } from '../snippets';
+import type { Rule } from './rule';
+
+const REVIEW: Record<Regime, RegExp> = {
+  FOIA: /\binternal review\b|\b(ask|request|apply) (for )?(us to (carry out|conduct) )?an? review\b|\bright (of|to) review\b|\breview (of )?(our|this|the) (decision|response|handling)\b/i,
+  EIR: /\binternal review\b|\brepresentations\b|\breconsider\w*\b|\bregulation 11\b|\breg\.? 11\b/i,
+  FOISA: /\brequire (us|the \w+( \w+)?) to (carry out a |conduct a )?review\b|\brequirement for review\b|\b(request|ask for|right to) (a )?review\b|\bsection 20\b|\binternal review\b/i,
+  EISR: /\brequire (us|the \w+( \w+)?) to (carry out a |conduct a )?review\b|\b(request|ask for|right to) (a )?review\b|\bregulation 16\b|\binternal review\b/i,
+};
+const UK_REGULATOR = /\bInformation Commissioner\b|\bICO\b|\bsection 50\b/;
+const SCOTTISH_REGULATOR = /\bScottish Information Commissioner\b|\bSIC\b|\bsection 47\b|\bfoi\.scot\b|\bitspublicknowledge\b/;
+const REFUSAL_TYPES = new Set(['partial-disclosure', 'refusal', 'ncnd', 'cost-limit', 'vexatious', 'pit-extension']);
+const NCND_TEXT = /\bneither (confirm|confirms|confirming) nor (deny|denies|denying)\b/i;
+
+/** Why the letter is a refusal notice, or undefined when it is not one. */
+export function refusalReason(model: LetterModel): string | undefined {
+  const type = model.frontMatter?.data.response_type;
+  if (type === 'full-disclosure') return undefined;
+  if (typeof type === 'string' && REFUSAL_TYPES.has(type)) return `a ${type.replace(/-/g, ' ')} response`;
+  if (model.provisions.length > 0) return `it relies on ${model.provisions[0].label}`;
+  for (const citation of model.citations) {
+    if (citation.lookup.kind !== 'procedural' || citation.external) continue;
+    const id = citation.lookup.entry.id;
+    if ((citation.regime === 'FOIA' || citation.regime === 'FOISA') && (id === '12' || id === '14')) return `it refuses under section ${id}`;
+  }
+  if (NCND_TEXT.test(model.text.slice(model.bodyStart))) return 'it neither confirms nor denies';
+  return undefined;
+}
+
+function lastLineSpan(model: LetterModel): { start: number; end: number } {
+  for (let line = model.lines.lineCount - 1; line >= 0; line--) {
+    const span = model.lines.lineSpan(line);
+    if (span.start < model.bodyStart) break;
+    if (model.text.slice(span.start, span.end).trim() !== '') return span;
+  }
+  return { start: model.text.length, end: model.text.length };
+}
+
+export const rightsMissing: Rule = {
+  id: 'rights-missing',
+  description: 'A refusal notice (including s12, s14 and NCND) does not give both the internal review (or representations) route and the right to complain to the regulator.',
+  defaultSeverity: 'error',
+  check({ model }): RuleFinding[] {
+    const reason = refusalReason(model);
+    if (!reason) return [];
+    const body = model.text.slice(model.bodyStart);
+    const scottish = model.regime === 'FOISA' || model.regime === 'EISR';
+    const hasReview = REVIEW[model.regime].test(body);
+    const hasRegulator = (scottish ? SCOTTISH_REGULATOR : UK_REGULATOR).test(body);
+    if (hasReview && hasRegulator) return [];
+    const regulator = scottish ? 'the Scottish Information Commissioner' : 'the Information Commissioner';
+    const review = model.regime === 'EIR' ? 'make representations (an internal review) under regulation 11' : model.regime === 'FOIA' ? 'ask for an internal review' : 'require a review';
+    const missing = [!hasReview ? `how to ${review}` : undefined, !hasRegulator ? `the right to ${scottish ? 'apply' : 'complain'} to ${regulator}` : undefined]
+      .filter(Boolean)
+      .join(' or ');
+    const snippet = firstSnippet(snippetPrefixes('rights', undefined, model.regime));
+    return [
+      {
+        span: lastLineSpan(model),
+        message: `This is a refusal notice (${reason}) but it does not tell the requester ${missing}.`,
+        fixes: snippet ? [blockInsertion(model, model.text.length, snippetToText(snippet.body), `Insert review and complaint rights (${snippet.prefix})`)] : [],
+      },
+    ];
+  },
+};

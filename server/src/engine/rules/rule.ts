@@ -1,0 +1,18 @@
+import type { FoiSettings } from '../config/settings';
+import type { LetterModel } from '../model/letter';
+import type { Coverage } from '../model/coverage';
+import type { RuleFinding, Severity } from '../types';
+
+export interface RuleContext {
+  model: LetterModel;
+  coverage: Coverage;
+  settings: FoiSettings;
+}
+
+export interface Rule {
+  /** Kebab-case id; also the diagnostic code and the docs page name. */
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  check(context: RuleContext): RuleFinding[];
+}

@@ -1,0 +1,103 @@
+// Standard wording comes from the VS Code snippet files: one source of truth for
+// the snippets users type and the sections quick fixes insert.
+import blocks from '../../../../snippets/foi-blocks.code-snippets.json';
+import letters from '../../../../snippets/foi-letters.code-snippets.json';
+
+export interface Snippet {
+  name: string;
+  prefix: string;
+  body: string;
+  description: string;
+}
+
+interface SnippetFile {
+  [name: string]: { prefix: string | string[]; body: string | string[]; description?: string };
+}
+
+function load(file: SnippetFile): Snippet[] {
+  return Object.entries(file).map(([name, value]) => ({
+    name,
+    prefix: Array.isArray(value.prefix) ? value.prefix[0] : value.prefix,
+    body: Array.isArray(value.body) ? value.body.join('\n') : value.body,
+    description: value.description ?? '',
+  }));
+}
+
+export const SNIPPETS: readonly Snippet[] = [...load(blocks as SnippetFile), ...load(letters as SnippetFile)];
+const byPrefix = new Map(SNIPPETS.map((snippet) => [snippet.prefix, snippet]));
+
+export function snippetByPrefix(prefix: string): Snippet | undefined {
+  return byPrefix.get(prefix);
+}
+
+/** The first snippet that exists among the prefixes given, most specific first. */
+export function firstSnippet(prefixes: string[]): Snippet | undefined {
+  for (const prefix of prefixes) {
+    const snippet = byPrefix.get(prefix);
+    if (snippet) return snippet;
+  }
+  return undefined;
+}
+
+/**
+ * Turns snippet syntax into plain text: placeholders become their default text,
+ * choices their first option, tab stops and unknown variables nothing, and the
+ * generic "[provision]" placeholder the cited provision.
+ */
+export function snippetToText(body: string, provision?: string): string {
+  let out = '';
+  let i = 0;
+  const read = (stopAt: string | undefined): string => {
+    let text = '';
+    while (i < body.length) {
+      const ch = body[i];
+      if (ch === '\\' && i + 1 < body.length && '$}\\,|'.includes(body[i + 1])) {
+        text += body[i + 1];
+        i += 2;
+      } else if (stopAt !== undefined && ch === stopAt) {
+        return text;
+      } else if (ch === '$') {
+        text += readDollar();
+      } else {
+        text += ch;
+        i++;
+      }
+    }
+    return text;
+  };
+  const readDollar = (): string => {
+    i++; // $
+    const simple = /^(\d+|[A-Z_][A-Z_0-9]*)/.exec(body.slice(i));
+    if (simple) {
+      i += simple[0].length;
+      return '';
+    }
+    if (body[i] !== '{') return '$';
+    i++; // {
+    const head = /^(\d+|[A-Z_][A-Z_0-9]*)/.exec(body.slice(i));
+    if (!head) return '${';
+    i += head[0].length;
+    if (body[i] === '}') {
+      i++;
+      return '';
+    }
+    if (body[i] === ':') {
+      i++;
+      const value = read('}');
+      i++; // }
+      return value;
+    }
+    if (body[i] === '|') {
+      i++;
+      const choices = read('|');
+      i += 2; // |}
+      return choices.split(',')[0] ?? '';
+    }
+    // Transforms and anything else: skip to the closing brace.
+    const close = body.indexOf('}', i);
+    i = close < 0 ? body.length : close + 1;
+    return '';
+  };
+  out = read(undefined);
+  return provision ? out.split('[provision]').join(provision) : out;
+}

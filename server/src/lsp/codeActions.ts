@@ -1,0 +1,112 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LintResult } from '../engine/lint';
+import type { Finding, TextInsertion } from '../engine/types';
+import { toDiagnostic } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.foi`;
+export const SHOW_DOCS_COMMAND = 'foi.showRuleDocs';
+
+function sameDiagnostic(a: Diagnostic, finding: Finding): boolean {
+  return a.code === finding.rule && a.message === finding.message && a.range.start.line === finding.range.start.line && a.range.start.character === finding.range.start.character;
+}
+
+function insertionEdit(document: TextDocument, insertion: TextInsertion): TextEdit {
+  const position = document.positionAt(insertion.offset);
+  return { range: { start: position, end: position }, newText: insertion.text };
+}
+
+function lineBreak(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** `<!-- foi-disable-next-line rule -->` on its own line above the finding, keeping the line's indentation. */
+function disableLineEdit(document: TextDocument, finding: Finding, ruleName: string): TextEdit {
+  const line = finding.range.start.line;
+  const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: 10_000 } });
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indent}<!-- foi-disable-next-line ${ruleName} -->${lineBreak(document.getText())}`,
+  };
+}
+
+/** `<!-- foi-disable-file rule -->` after the front matter (or at the top). */
+function disableFileEdit(document: TextDocument, result: LintResult, ruleName: string): TextEdit {
+  const offset = result.model.frontMatter ? result.model.frontMatter.span.end : 0;
+  const position = document.positionAt(offset);
+  const eol = lineBreak(document.getText());
+  const newText = offset === 0 ? `<!-- foi-disable-file ${ruleName} -->${eol}${eol}` : `${eol}${eol}<!-- foi-disable-file ${ruleName} -->`;
+  return { range: { start: position, end: position }, newText };
+}
+
+export function codeActionsFor(document: TextDocument, result: LintResult, diagnostics: Diagnostic[], only: string[] | undefined): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind) || kind.startsWith(CodeActionKind.QuickFix));
+  const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === CodeActionKind.Source) ?? false;
+
+  if (wantsQuickFix) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== 'foi') continue;
+      const finding = result.findings.find((f) => sameDiagnostic(diagnostic, f));
+      if (!finding) continue;
+      for (const fix of finding.fixes ?? []) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: true,
+          edit: { changes: { [document.uri]: [insertionEdit(document, fix)] } },
+        });
+      }
+      const ruleName = finding.category ? `${finding.rule}/${finding.category}` : finding.rule;
+      actions.push({
+        title: `Disable ${ruleName} for this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes: { [document.uri]: [disableLineEdit(document, finding, ruleName)] } },
+      });
+      actions.push({
+        title: `Disable ${ruleName} for this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes: { [document.uri]: [disableFileEdit(document, result, ruleName)] } },
+      });
+      actions.push({
+        title: `Show documentation for ${finding.rule}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title: `Show documentation for ${finding.rule}`, command: SHOW_DOCS_COMMAND, arguments: [finding.docsUrl] },
+      });
+    }
+  }
+
+  if (wantsFixAll || (!only && result.findings.some((f) => (f.fixes?.length ?? 0) > 0))) {
+    const fixAll = fixAllAction(document, result);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+/** Applies the first fix of every finding, one insertion per place and section. */
+export function fixAllAction(document: TextDocument, result: LintResult): CodeAction | undefined {
+  const seen = new Set<string>();
+  const edits: TextEdit[] = [];
+  const fixed: Diagnostic[] = [];
+  for (const finding of result.findings) {
+    const fix = finding.fixes?.[0];
+    if (!fix) continue;
+    const key = `${fix.offset}\u0000${fix.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    edits.push(insertionEdit(document, fix));
+    fixed.push(toDiagnostic(finding, document.uri, result.model.lines));
+  }
+  if (edits.length === 0) return undefined;
+  return {
+    title: `Insert all ${edits.length} missing FOI section${edits.length === 1 ? '' : 's'}`,
+    kind: FIX_ALL_KIND,
+    diagnostics: fixed,
+    edit: { changes: { [document.uri]: edits } },
+  };
+}

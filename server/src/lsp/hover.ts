@@ -1,0 +1,79 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { LintResult } from '../engine/lint';
+import { dueDates, formatDate } from '../engine/rules/deadline-exceeded';
+import { HARM_TESTS } from '../engine/catalogue';
+import type { FoiSettings } from '../engine/config/settings';
+import { provisionChecklist } from './checklist';
+
+const TEST_NAMES: Record<string, string> = {
+  class: 'class-based',
+  prejudice: 'prejudice ("would, or would be likely to, prejudice")',
+  'required-for': '"required for the purpose of safeguarding national security"',
+  endanger: 'endangerment ("would, or would be likely to, endanger")',
+  'adverse-effect': 'adverse effect ("would adversely affect")',
+  'substantial-prejudice': 'substantial prejudice ("would, or would be likely to, prejudice substantially")',
+};
+
+export function hoverAt(result: LintResult, offset: number, settings: FoiSettings): Hover | null {
+  const { model } = result;
+  const fm = model.frontMatter;
+  const received = fm?.valueSpans.get('received');
+  const receivedKey = fm?.keySpans.get('received');
+  if (received && receivedKey && offset >= receivedKey.start && offset <= received.end) {
+    const dates = dueDates(model, settings.extraHolidays);
+    if (!dates) return null;
+    const lines = [
+      `**Statutory due date: ${formatDate(dates.due)}**`,
+      '',
+      `The 20th working day after receipt on ${formatDate(dates.received)} under ${model.regime} (day 1 is the first working day after receipt). ${
+        model.regime === 'FOISA' || model.regime === 'EISR'
+          ? 'Weekends, Christmas Day and Scottish bank holidays are not working days.'
+          : 'Weekends, Christmas Day, Good Friday and bank holidays in any part of the UK are not working days.'
+      }`,
+    ];
+    if (dates.extendedLimit) lines.push('', `With the recorded extension: ${formatDate(dates.extendedLimit)} at the latest.`);
+    return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range: model.lines.rangeOf(received) };
+  }
+
+  const citation = model.citations.find((c) => offset >= c.span.start && offset <= c.span.end);
+  if (!citation) return null;
+  const range = model.lines.rangeOf(citation.span);
+  if (citation.external) return null;
+  if (citation.lookup.kind === 'unknown') {
+    return { contents: { kind: MarkupKind.Markdown, value: `**${citation.text}**: not an exemption or exception under ${citation.regime}.` }, range };
+  }
+  if (citation.lookup.kind === 'procedural') {
+    const entry = citation.lookup.entry;
+    return { contents: { kind: MarkupKind.Markdown, value: `**${citation.regime} ${citation.instrument === 'act' ? 'section' : 'regulation'} ${citation.path}: ${entry.title}**\n\nProcedural provision (not a ground for refusal).\n\n[Legislation](${entry.legislationUrl})` }, range };
+  }
+  const { resolution } = citation.lookup;
+  const use = model.provisions.find((u) => u.citations.includes(citation));
+  const facts = use?.resolution.facts ?? resolution.facts;
+  const noun = citation.regime === 'EIR' || citation.regime === 'EISR' ? 'exception' : 'exemption';
+  const word = citation.instrument === 'act' ? 'Section' : 'Regulation';
+  const lines = [
+    `**${citation.regime} ${word.toLowerCase()} ${citation.path}: ${resolution.title}**`,
+    '',
+    `- ${facts.status === 'absolute' ? 'Absolute' : 'Qualified'} ${noun}${facts.status === 'qualified' ? ' (public interest test required)' : ' (no public interest test)'}`,
+    `- Test: ${TEST_NAMES[facts.test] ?? facts.test}${HARM_TESTS.has(facts.test) ? ', so a harm argument is expected' : ''}`,
+    `- Neither confirm nor deny: ${facts.ncnd ? 'this is the NCND provision' : resolution.entry.ncndProvision ? `${word.toLowerCase()} ${resolution.entry.ncndProvision}` : 'no NCND provision'}`,
+  ];
+  if (facts.note) lines.push(`- ${facts.note}`);
+  if (use) {
+    const checklist = provisionChecklist(result, use);
+    if (checklist.parts.length > 0) {
+      lines.push('', '**This letter needs:**', '');
+      for (const part of checklist.parts) lines.push(`- ${part.ok ? '✓' : '✗'} ${part.label}`);
+    } else {
+      lines.push('', 'This letter needs no harm argument or public interest test for it.');
+    }
+  }
+  const links = [`[Legislation](${resolution.entry.legislationUrl})`];
+  if (resolution.entry.guidanceUrl) links.push(`[Guidance](${resolution.entry.guidanceUrl})`);
+  lines.push('', links.join(' · '));
+  return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
+}
+
+export function offsetOf(result: LintResult, position: Position): number {
+  return result.model.lines.offsetAt(position);
+}

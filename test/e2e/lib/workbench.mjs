@@ -1,0 +1,172 @@
+// Page helpers for driving the VS Code workbench (as served by code-server) with playwright-core.
+// Selectors were checked against VS Code 1.139 (code-server 4.139.1).
+
+export const TIMEOUT = 30_000;
+
+/** Polls `read` until `accept(value)` holds; returns the last value or throws with `describe(value)`. */
+export async function pollUntil(read, accept, { timeout = TIMEOUT, interval = 200, describe = String } = {}) {
+  const deadline = Date.now() + timeout;
+  let value;
+  for (;;) {
+    value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms; last seen: ${describe(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+export class Workbench {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page) {
+    this.page = page;
+  }
+
+  async open(url, folder) {
+    await this.page.goto(`${url}?folder=${encodeURIComponent(folder)}`);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  }
+
+  explorerRow(fileName) {
+    return this.page.locator('.explorer-folders-view .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(fileName)}$`) }),
+    });
+  }
+
+  /** Closes overlays (quick input, hovers, widgets) so the next step starts from the editor. */
+  async dismissOverlays() {
+    for (let i = 0; i < 3; i++) await this.page.keyboard.press('Escape');
+  }
+
+  /** Makes the Explorer visible (Ctrl+Shift+E would toggle focus, so use the activity bar only when hidden). */
+  async showExplorer() {
+    if (await this.page.locator('.explorer-folders-view').isVisible()) return;
+    await this.runCommand('View: Show Explorer');
+    await this.page.locator('.explorer-folders-view').waitFor({ timeout: TIMEOUT });
+  }
+
+  /** Opens a file by clicking its name in the Explorer (Quick Open is unreliable with the Welcome tab). */
+  async openFile(fileName) {
+    await this.showExplorer();
+    const row = this.explorerRow(fileName);
+    await row.waitFor({ timeout: TIMEOUT });
+    await row.click();
+    await this.activeTab(fileName).waitFor({ timeout: TIMEOUT });
+    await this.activeEditor().locator('.view-lines').waitFor({ timeout: TIMEOUT });
+  }
+
+  activeTab(fileName) {
+    return this.page.locator('.editor-group-container.active .tabs-container .tab.active', {
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(fileName)}$`) }),
+    });
+  }
+
+  activeEditor() {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  async focusEditor() {
+    await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
+  }
+
+  /** Runs a command by its title through the Command Palette. */
+  async runCommand(title) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ timeout: TIMEOUT });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+    });
+    await row.first().waitFor({ timeout: TIMEOUT });
+    await row.first().click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
+  }
+
+  /** Moves the cursor to the first match of `text` in the active editor, via the Find widget. */
+  async selectText(text) {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+Home');
+    await this.page.keyboard.press('Control+f');
+    const findInput = this.page.locator('.editor-group-container.active .find-widget.visible textarea').first();
+    await findInput.waitFor({ timeout: TIMEOUT });
+    await findInput.fill(text);
+    await pollUntil(
+      () => this.page.locator('.editor-group-container.active .find-widget .matchesCount').innerText(),
+      (count) => /^1 of \d+$/.test(count.trim()),
+      { describe: (count) => `find "${text}": ${count}` },
+    );
+    await this.page.keyboard.press('Escape'); // closes Find, keeps the selection on the match
+    await this.page.locator('.editor-group-container.active .find-widget.visible').waitFor({ state: 'hidden' });
+  }
+
+  /** Shows the Problems panel and returns a locator for its rows. */
+  async showProblems() {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) {
+      await this.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
+      await panel.waitFor({ timeout: TIMEOUT });
+    }
+    return panel.locator('.monaco-list-row');
+  }
+
+  /** Problems panel entries: [{ file, message, source, code, href, line }] (file rows give `file`). */
+  async problems() {
+    const rows = await this.showProblems();
+    return rows.evaluateAll((elements) => {
+      let file = '';
+      const entries = [];
+      for (const row of elements) {
+        if (!row.querySelector('.marker-message')) {
+          file = row.querySelector('.label-name')?.textContent ?? file;
+          continue;
+        }
+        entries.push({
+          file,
+          message: row.querySelector('.marker-message')?.textContent ?? '',
+          source: row.querySelector('.marker-source')?.textContent ?? '',
+          code: row.querySelector('.marker-code')?.textContent ?? '',
+          href: row.querySelector('.marker-code')?.closest('a')?.getAttribute('href') ?? '',
+          line: row.querySelector('.marker-line')?.textContent ?? '',
+        });
+      }
+      return entries;
+    });
+  }
+
+  problemRow(code) {
+    return this.page.locator('.markers-panel .monaco-list-row', {
+      has: this.page.locator('.marker-code', { hasText: new RegExp(`^${escapeRegExp(code)}$`) }),
+    });
+  }
+
+  /** The visible hover widget's text (editor hover), or '' when none. */
+  async hoverText() {
+    const hover = this.page.locator('.monaco-editor-hover .monaco-hover:not(.hidden), .monaco-hover:not(.hidden)');
+    const texts = await hover.allInnerTexts();
+    return texts.join('\n').trim();
+  }
+
+  async saveActiveEditor() {
+    await this.page.keyboard.press('Control+s');
+    await pollUntil(
+      () => this.page.locator('.editor-group-container.active .tabs-container .tab.active.dirty').count(),
+      (count) => count === 0,
+      { describe: () => 'active tab still dirty after Ctrl+S' },
+    );
+  }
+
+  /** The view pane in the side bar whose title matches (case-insensitive), expanded. */
+  async expandedViewPane(title) {
+    const header = this.page.locator('.pane-header', {
+      has: this.page.locator('h3.title', { hasText: new RegExp(`^${escapeRegExp(title)}$`, 'i') }),
+    });
+    await header.waitFor({ timeout: TIMEOUT });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await pollUntil(() => header.getAttribute('aria-expanded'), (value) => value === 'true');
+    return this.page.locator('.pane', { has: header });
+  }
+}
+
+export function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,162 @@
+// Browser end-to-end scenarios: each drives the real workbench and asserts what it shows.
+// Expectations come from the repo (examples, catalogue, snippets), so wording changes there
+// do not need edits here; the constants below name what each scenario exercises.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expandSnippetBody, findSnippet } from './lib/snippets.mjs';
+import { escapeRegExp, pollUntil } from './lib/workbench.mjs';
+
+/** What the scenarios exercise. The letter lives in examples/ (copied to a temp workspace). */
+export const plan = {
+  // A letter that cites a qualified exemption and lacks the complaint-rights section.
+  defectiveLetter: 'defective-missing-rights.md',
+  expectedCodes: ['rights-missing'],
+  hover: { citation: 'section 31(1)(a)', regime: 'FOIA', provision: '31' },
+  quickFix: { code: 'rights-missing', title: /^Insert\b/i, inserted: /^#{1,6} .*(right|complain|review)/im },
+  snippet: { prefix: 'foi-ncnd', scratchFile: 'e2e-snippet.md' },
+  checklistViewTitle: 'FOI checklist',
+};
+
+function catalogueEntry(repoRoot, regime, id) {
+  const catalogue = JSON.parse(readFileSync(path.join(repoRoot, 'server/src/engine/catalogue/catalogue.json'), 'utf8'));
+  const entry = catalogue.entries.find((candidate) => candidate.regime === regime && candidate.id === id);
+  assert.ok(entry, `catalogue has ${regime} ${id}`);
+  return entry;
+}
+
+/** Provisions cited in a letter, as "31(1)(a)"-style strings, in order of first appearance. */
+function citedProvisions(text) {
+  const found = [];
+  for (const match of text.matchAll(/\b(?:section|s\.?)\s*(\d+[A-Z]?(?:\(\w+\))*)/gi)) {
+    if (!found.includes(match[1])) found.push(match[1]);
+  }
+  return found;
+}
+
+/** @type {{ name: string, run: (ctx: import('./run.mjs').ScenarioContext) => Promise<void> }[]} */
+export const scenarios = [
+  {
+    name: 'activation',
+    async run({ wb, page, manifest }) {
+      await wb.explorerRow(plan.defectiveLetter).waitFor();
+      await wb.openFile(plan.defectiveLetter);
+      await wb.runCommand('Developer: Show Running Extensions');
+      const row = page.locator('.runtime-extensions-editor .monaco-list-row', {
+        has: page.locator('.name', { hasText: new RegExp(`^${escapeRegExp(manifest.displayName)}$`) }),
+      });
+      await row.waitFor();
+      // An activated extension shows its activation time; an installed but idle one does not.
+      await pollUntil(() => row.innerText(), (text) => /Activation: \d+ms/.test(text), {
+        describe: (text) => `running-extensions row: ${JSON.stringify(text)}`,
+      });
+    },
+    async after({ wb }) {
+      await wb.runCommand('View: Close Editor');
+    },
+  },
+  {
+    name: 'problems',
+    async run({ wb }) {
+      await wb.openFile(plan.defectiveLetter);
+      const seen = await pollUntil(
+        () => wb.problems(),
+        (entries) => plan.expectedCodes.every((code) => entries.some((e) => e.file === plan.defectiveLetter && e.code === code)),
+        { describe: (entries) => JSON.stringify(entries) },
+      );
+      for (const code of plan.expectedCodes) {
+        const entry = seen.find((e) => e.file === plan.defectiveLetter && e.code === code);
+        assert.equal(entry.source, 'foi', `${code} comes from source foi`);
+        assert.ok(entry.message.length > 10, `${code} has a message`);
+        assert.match(entry.href, new RegExp(`${escapeRegExp(code)}`), `${code} links to its documentation page`);
+      }
+    },
+  },
+  {
+    name: 'hover',
+    async run({ wb, page, repoRoot }) {
+      const entry = catalogueEntry(repoRoot, plan.hover.regime, plan.hover.provision);
+      await wb.openFile(plan.defectiveLetter);
+      await wb.selectText(plan.hover.citation);
+      await page.keyboard.press('Control+k');
+      await page.keyboard.press('Control+i'); // editor.action.showHover
+      const text = await pollUntil(
+        () => wb.hoverText(),
+        (hover) => hover.includes(entry.title) && new RegExp(`\\b${entry.status}\\b`, 'i').test(hover),
+        { describe: (hover) => `hover text ${JSON.stringify(hover)} (want "${entry.title}" and "${entry.status}")` },
+      );
+      assert.ok(text.includes(entry.title));
+    },
+    async after({ page }) {
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'snippet',
+    async run({ wb, page, repoRoot, workspace }) {
+      const snippet = findSnippet(repoRoot, plan.snippet.prefix);
+      const expected = expandSnippetBody(snippet.body);
+      await wb.openFile(plan.snippet.scratchFile);
+      await wb.focusEditor();
+      await page.keyboard.type(plan.snippet.prefix);
+      await page.keyboard.press('Control+Space');
+      const suggestion = page.locator(
+        `.editor-widget.suggest-widget.visible .monaco-list-row[aria-label^="${plan.snippet.prefix},"]`,
+      );
+      await suggestion.first().waitFor();
+      await suggestion.first().click();
+      await page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'hidden' });
+      await page.keyboard.press('Escape'); // leave snippet mode, keep default placeholder text
+      await wb.saveActiveEditor();
+      const saved = readFileSync(path.join(workspace, plan.snippet.scratchFile), 'utf8');
+      const normalise = (text) => text.replace(/[ \t]+$/gm, '').replace(/\r\n/g, '\n').trimEnd();
+      assert.equal(normalise(saved), normalise(expected), 'the saved file holds exactly the expanded snippet');
+    },
+  },
+  {
+    name: 'quick-fix',
+    async run({ wb, page, workspace }) {
+      const letterPath = path.join(workspace, plan.defectiveLetter);
+      const before = readFileSync(letterPath, 'utf8');
+      await wb.openFile(plan.defectiveLetter);
+      await wb.showProblems();
+      const row = wb.problemRow(plan.quickFix.code).first();
+      await row.waitFor();
+      await row.click();
+      await page.keyboard.press('Enter'); // opens the letter at the diagnostic, focus in the editor
+      await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
+      await page.keyboard.press('Control+.');
+      const fix = page.locator('.action-widget .monaco-list-row.action[aria-label$=", Quick Fix"]', {
+        has: page.locator('.title', { hasText: plan.quickFix.title }),
+      });
+      await fix.first().waitFor();
+      await fix.first().click();
+      await page.locator('.action-widget .monaco-list-row.action').first().waitFor({ state: 'hidden' });
+      await wb.saveActiveEditor();
+      const after = readFileSync(letterPath, 'utf8');
+      assert.ok(after.length > before.length, 'the quick fix inserted text');
+      assert.match(after, plan.quickFix.inserted, 'the inserted text has the section heading');
+      await pollUntil(
+        () => wb.problems(),
+        (entries) => !entries.some((e) => e.file === plan.defectiveLetter && e.code === plan.quickFix.code),
+        { describe: (entries) => `problems still list ${plan.quickFix.code}: ${JSON.stringify(entries)}` },
+      );
+    },
+  },
+  {
+    name: 'checklist',
+    async run({ wb, page, workspace }) {
+      const letter = readFileSync(path.join(workspace, plan.defectiveLetter), 'utf8');
+      const provisions = citedProvisions(letter);
+      assert.ok(provisions.length > 0, 'the letter cites provisions');
+      await wb.openFile(plan.defectiveLetter);
+      const pane = await wb.expandedViewPane(plan.checklistViewTitle);
+      const rows = pane.locator('.pane-body .monaco-list-row');
+      await pollUntil(
+        () => rows.allInnerTexts(),
+        (texts) => provisions.every((p) => texts.some((t) => t.includes(p))),
+        { describe: (texts) => `checklist rows ${JSON.stringify(texts)} (want ${provisions.join(', ')})` },
+      );
+    },
+  },
+];
