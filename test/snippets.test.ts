@@ -613,7 +613,7 @@ test('generic blocks write the provision as ${1:[provision]}', () => {
 
 test('NCND statement says the reply is no indication either way', () => {
   assert.match(get('foi-ncnd').parsed.text, /should not be taken as an indication of whether [^.]* is or is not held/);
-  assert.match(get('foi-ncnd').lines[0], /^## Neither confirm nor deny$/);
+  assert.match(get('foi-ncnd').lines[0] ?? '', /^## Neither confirm nor deny$/);
 });
 
 test('rights blocks carry the regime headings and current regulator details', () => {

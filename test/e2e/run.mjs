@@ -19,7 +19,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const screenshotDir = path.join(here, 'screenshots');
 const SCENARIO_TIMEOUT_MS = 90_000;
-export const BROWSER_ARGS = [
+const BROWSER_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -147,7 +147,10 @@ async function main() {
   } catch (error) {
     results.push({ label: 'setup', error });
     log(`FAIL setup: ${error.stack ?? error.message}`);
-    if (codeServer) log(`code-server log: ${codeServer.logFile}`);
+    if (codeServer) {
+      const tail = readFileSync(codeServer.logFile, 'utf8').split('\n').slice(-40).join('\n');
+      log(`code-server log (last lines):\n${tail}`);
+    }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -22,7 +22,7 @@ const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x)$/;
 // alternatives are disjoint, so matching is linear in the input.
 const KEYWORD = String.raw`(?<![\w'’.])(sections?|ss\.?|s\.|s(?=\s?\d)(?!\d{1,2}\s?\d[A-Z]{2}\b)|regulations?|regs?\.?|r\.(?=\s?\d))`;
 const GROUP = String.raw`\((?:\d{1,2}[A-Z]{0,2}|[a-z]{1,4})\)`;
-const NUMBER = String.raw`\d{1,3}[A-Z]?`;
+const NUMBER = String.raw`\d{1,3}(?!\d)[A-Z]?`;
 const HEAD = new RegExp(String.raw`${KEYWORD}\s{0,2}(${NUMBER})((?:\s?${GROUP}){0,6})`, 'gi');
 // Continuations: ", 24(2)", " and (3A)(a)", " or regulation 12(5)(b)", " & 31".
 const CONTINUATION = new RegExp(

@@ -32,9 +32,11 @@ export interface PartStatus {
   foundAt: Span[];
 }
 
+const SCOPE_GIVING_ROLES: ReadonlySet<SectionRole | undefined> = new Set([undefined, 'provision', 'public-interest', 'factors-for', 'factors-against', 'balance']);
 type Evidence = keyof typeof BODY_EVIDENCE;
 const HARM_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set([undefined, 'provision', 'response', 'harm']);
-const PIT_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set(['public-interest', 'provision', 'balance', 'factors-for', 'factors-against']);
+const FACTOR_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set(['public-interest', 'provision']);
+const BALANCE_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set(['public-interest', 'provision', 'factors-for', 'factors-against']);
 
 /** Cached per model: section scopes and body evidence. */
 export class Coverage {
@@ -54,9 +56,20 @@ export class Coverage {
         own.add(`${citation.regime}:${id}`);
       }
     }
-    const scope = own.size > 0 ? own : section.parent ? this.scopeOf(section.parent) : 'all';
+    const scope = own.size > 0 ? own : this.inheritedScope(section.parent);
     this.scopes.set(section, scope);
     return scope;
+  }
+
+  /** Scope passed down from the nearest enclosing provision or public interest heading (a titled harm section does not pass its scope on). */
+  private inheritedScope(ancestor: Section | undefined): Set<string> | 'all' {
+    for (let s = ancestor; s; s = s.parent) {
+      if (SCOPE_GIVING_ROLES.has(s.role)) {
+        const scope = this.scopeOf(s);
+        if (scope !== 'all') return scope;
+      }
+    }
+    return 'all';
   }
 
   appliesTo(section: Section, use: ProvisionUse): boolean {
@@ -126,16 +139,16 @@ export class Coverage {
       case 'harm':
         return this.collect(use, new Set(['harm']), 'harm', HARM_BODY_ROLES, true);
       case 'public-interest':
-        return this.collect(use, PUBLIC_INTEREST_ROLES, undefined, PIT_BODY_ROLES, false).concat(
-          this.collect(use, new Set(), 'for', PIT_BODY_ROLES, false),
-          this.collect(use, new Set(), 'against', PIT_BODY_ROLES, false),
+        return this.collect(use, PUBLIC_INTEREST_ROLES, undefined, FACTOR_BODY_ROLES, false).concat(
+          this.collect(use, new Set(), 'for', FACTOR_BODY_ROLES, false),
+          this.collect(use, new Set(), 'against', FACTOR_BODY_ROLES, false),
         );
       case 'factors-for':
-        return this.collect(use, new Set(['factors-for']), 'for', PIT_BODY_ROLES, false);
+        return this.collect(use, new Set(['factors-for']), 'for', FACTOR_BODY_ROLES, false);
       case 'factors-against':
-        return this.collect(use, new Set(['factors-against']), 'against', PIT_BODY_ROLES, false);
+        return this.collect(use, new Set(['factors-against']), 'against', FACTOR_BODY_ROLES, false);
       case 'balance':
-        return this.collect(use, new Set(['balance']), 'balance', PIT_BODY_ROLES, false);
+        return this.collect(use, new Set(['balance']), 'balance', BALANCE_BODY_ROLES, false);
       case 'ncnd':
         return this.collect(undefined, new Set(['ncnd']), 'ncnd', ALL_BODY_ROLES, true);
       case 'legitimate-interests':

@@ -174,7 +174,13 @@ function groupProvisions(citations: Citation[]): ProvisionUse[] {
     if (citation.external || citation.lookup.kind !== 'resolved') continue;
     if (citation.section?.role === 'request') continue;
     const { resolution } = citation.lookup;
-    const key = `${citation.regime}:${resolution.entry.id}:${resolution.facts.ncnd ? 'ncnd' : 'main'}`;
+    let key = `${citation.regime}:${resolution.entry.id}:${resolution.facts.ncnd ? 'ncnd' : 'main'}`;
+    if (citation.instrument === 'regulations') {
+      // Each paragraph of reg 12 (or EISR reg 10) is its own exception; a bare "regulation 12(2)" is a reference, not a ground.
+      const limb = resolution.limbs[resolution.limbs.length - 1];
+      if (!limb) continue;
+      key = `${citation.regime}:${limb.path}`;
+    }
     const list = groups.get(key);
     if (list) list.push(citation);
     else groups.set(key, [citation]);

@@ -53,7 +53,7 @@ export function normaliseForRole(title: string): string {
   const citations = findCitations(text);
   for (let i = citations.length - 1; i >= 0; i--) {
     const { start, end } = citations[i].span;
-    text = text.slice(0, start) + ' ' + text.slice(end);
+    text = text.slice(0, start) + ' section ' + text.slice(end);
   }
   return text
     .toLowerCase()
@@ -97,7 +97,7 @@ export function isProvisionHeading(title: string): boolean {
   if (citations.length === 0) return false;
   const before = title.slice(0, citations[0].span.start).trim().toLowerCase();
   if (before !== '' && !/^(re|for|exemption|exception|the exemption at|the exception at)$/.test(before.replace(/:$/, ''))) return false;
-  return wordCount(normaliseForRole(title)) <= MAX_PROVISION_TITLE_WORDS;
+  return wordCount(normaliseForRole(title).replace(/\bsection\b/g, ' ').trim()) <= MAX_PROVISION_TITLE_WORDS;
 }
 
 function candidateFromParagraph(paragraph: Paragraph, text: string, style: TitleStyle): TitleCandidate | undefined {
