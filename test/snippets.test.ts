@@ -309,6 +309,8 @@ interface ParsedSnippet {
   text: string;
   /** Tab-stop indices used, including 0. */
   indices: Set<number>;
+  /** Indices written as bare tab stops ($1, ${1}) without default text. */
+  bareTabstops: number[];
 }
 
 /** Parses a snippet body and checks that an index never gets two different defaults. */
@@ -316,9 +318,13 @@ function parseSnippet(body: string): ParsedSnippet {
   const nodes = new SnippetParser(body).parse();
   const defaults = new Map<number, { key: string; text: string }>();
   const indices = new Set<number>();
+  const bareTabstops: number[] = [];
   const walk = (list: SnippetNode[], open: Set<number>): void => {
     for (const n of list) {
-      if (n.kind === 'tabstop') indices.add(n.index);
+      if (n.kind === 'tabstop') {
+        indices.add(n.index);
+        bareTabstops.push(n.index);
+      }
       if (n.kind === 'placeholder' || n.kind === 'choice') {
         indices.add(n.index);
         if (open.has(n.index)) throw new SnippetSyntaxError(`placeholder ${n.index} is nested inside itself`);
@@ -338,7 +344,7 @@ function parseSnippet(body: string): ParsedSnippet {
   };
   walk(nodes, new Set());
   const plain = new Map([...defaults].map(([i, v]) => [i, v.text] as const));
-  return { nodes, text: renderText(nodes, plain), indices };
+  return { nodes, text: renderText(nodes, plain), indices, bareTabstops };
 }
 
 const escapeSnippetText = (t: string): string => t.replace(/[\\$}]/g, (c) => '\\' + c);
@@ -498,7 +504,7 @@ const REQUIRED_BLOCKS = [
 ];
 
 /** Block prefixes that name a provision (section, EIR regulation or FOISA section). */
-const NAMES_PROVISION = /-(s\d+[a-z]?|eir-12(-\d+)*(-[a-z])?|foisa-s\d+)(-|$)/;
+const NAMES_PROVISION = /-(s\d+[a-z]?|eir-12-\d+-[a-z]|foisa-s\d+)(-|$)/;
 const genericBlocks = blocks.filter((s) => !NAMES_PROVISION.test(s.prefix) && !s.prefix.startsWith('foi-rights-'));
 
 const sectionOf = (text: string, heading: RegExp): string => {
@@ -551,6 +557,16 @@ test('tab stops run 1..n without gaps and $0 appears once, on the last line', ()
   }
 });
 
+test('repeated tab stops repeat their default text, so plain-text readers see it too', () => {
+  for (const s of all) assert.deepEqual(s.parsed.bareTabstops.filter((i) => i !== 0), [], s.prefix);
+});
+
+test('provision-specific blocks put the provision in tab stop 1', () => {
+  const specific = blocks.filter((s) => NAMES_PROVISION.test(s.prefix) && s.prefix !== 'foi-advice-s16');
+  assert.ok(specific.length >= 60, `only ${specific.length} provision-specific blocks`);
+  for (const s of specific) assert.match(s.body, /^[^$]*\$\{1:(section|regulation)s? \d/, s.prefix);
+});
+
 test('every block starts with its Markdown heading line', () => {
   for (const s of blocks) assert.match(s.lines[0] ?? '', /^#{2,3} \S/, s.prefix);
 });
@@ -600,7 +616,7 @@ test('EIR public interest and balance blocks apply the presumption in favour of 
 
 test('generic blocks write the provision as ${1:[provision]}', () => {
   const generic = genericBlocks.map((s) => s.prefix);
-  for (const p of ['foi-harm', 'foi-pit', 'foi-pit-for', 'foi-pit-against', 'foi-pit-ncnd', 'foi-balance', 'foi-ncnd', 'foi-lia', 'foi-qp', 'foi-harm-ncnd']) {
+  for (const p of ['foi-harm', 'foi-pit', 'foi-pit-for', 'foi-pit-against', 'foi-pit-ncnd', 'foi-balance', 'foi-ncnd', 'foi-lia', 'foi-qp', 'foi-harm-ncnd', 'foi-harm-eir-12-5', 'foi-harm-foisa']) {
     assert.ok(generic.includes(p), `${p} should count as generic`);
   }
   for (const s of genericBlocks) {

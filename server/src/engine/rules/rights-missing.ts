@@ -12,14 +12,21 @@ const REVIEW: Record<Regime, RegExp> = {
 };
 const UK_REGULATOR = /\bInformation Commissioner\b|\bICO\b|\bsection 50\b/;
 const SCOTTISH_REGULATOR = /\bScottish Information Commissioner\b|\bSIC\b|\bsection 47\b|\bfoi\.scot\b|\bitspublicknowledge\b/;
-const REFUSAL_TYPES = new Set(['partial-disclosure', 'refusal', 'ncnd', 'cost-limit', 'vexatious', 'pit-extension']);
+const REFUSAL_TYPES: Record<string, string> = {
+  'partial-disclosure': 'a partial disclosure',
+  refusal: 'a refusal',
+  ncnd: 'a neither-confirm-nor-deny response',
+  'cost-limit': 'a cost-limit refusal',
+  vexatious: 'a vexatious-request refusal',
+  'pit-extension': 'a public interest extension notice',
+};
 const NCND_TEXT = /\bneither (confirm|confirms|confirming) nor (deny|denies|denying)\b/i;
 
 /** Why the letter is a refusal notice, or undefined when it is not one. */
 export function refusalReason(model: LetterModel): string | undefined {
   const type = model.frontMatter?.data.response_type;
   if (type === 'full-disclosure') return undefined;
-  if (typeof type === 'string' && REFUSAL_TYPES.has(type)) return `a ${type.replace(/-/g, ' ')} response`;
+  if (typeof type === 'string' && type in REFUSAL_TYPES) return REFUSAL_TYPES[type];
   if (model.provisions.length > 0) return `it relies on ${model.provisions[0].label}`;
   for (const citation of model.citations) {
     if (citation.lookup.kind !== 'procedural' || citation.external) continue;
