@@ -23,6 +23,7 @@ import { resolveSettings, type ResolvedDocumentSettings } from './settingsSource
 import { documentSymbols, foldingRanges } from './symbols';
 
 export const CHECKLIST_REQUEST = 'foi/checklist';
+export const DOCUMENT_TEXT_REQUEST = 'foi/documentText';
 export const DEBOUNCE_MS = 200;
 
 /** Rule docs shipped beside the bundle: dist/server.js → docs/rules/. */
@@ -167,6 +168,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCodeAction((params) => withResult(params.textDocument.uri, [], (result, document) => codeActionsFor(document, result, params.context.diagnostics, params.context.only)));
   connection.onDocumentSymbol((params) => withResult(params.textDocument.uri, [], (result) => documentSymbols(result)));
   connection.onFoldingRanges((params) => withResult(params.textDocument.uri, [], (result) => foldingRanges(result)));
+  // The text the server holds for a document, so tests can check incremental sync.
+  connection.onRequest(DOCUMENT_TEXT_REQUEST, (params: { uri: string }) => documents.get(params.uri)?.getText() ?? null);
   connection.onRequest(CHECKLIST_REQUEST, (params: { uri: string }) => withResult(params.uri, null, (result) => checklistFor(result)));
 
   documents.listen(connection);

@@ -30,7 +30,6 @@ export interface ProvisionUse {
 export interface LetterModel {
   text: string;
   lines: LineIndex;
-  root: Root;
   frontMatter: FrontMatter | undefined;
   /** Front matter that opens with --- but never closes. */
   unclosedFrontMatter: Span | undefined;
@@ -140,7 +139,6 @@ export function buildModel(text: string, options: ModelOptions, root: Root = par
   return {
     text,
     lines,
-    root,
     frontMatter,
     unclosedFrontMatter: unclosed,
     regime,

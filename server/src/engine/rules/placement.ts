@@ -115,13 +115,13 @@ export function snippetPrefixes(role: SectionRole, use: ProvisionUse | undefined
         'foi-harm',
       ];
     case 'public-interest':
-      return [...(ncnd ? ['foi-pit-ncnd'] : []), ...(key ? [`foi-pit-${key}`] : []), 'foi-pit'];
+      return ncnd ? [`foi-pit-ncnd-${key}`, 'foi-pit-ncnd', 'foi-pit'] : [`foi-pit-${key}`, 'foi-pit'];
     case 'factors-for':
-      return [...(ncnd ? ['foi-pit-for-ncnd'] : []), ...(key ? [`foi-pit-for-${key}`] : []), 'foi-pit-for'];
+      return ncnd ? [`foi-pit-for-ncnd-${key}`, 'foi-pit-for-ncnd', 'foi-pit-for'] : [`foi-pit-for-${key}`, 'foi-pit-for'];
     case 'factors-against':
-      return [...(ncnd ? ['foi-pit-against-ncnd'] : []), ...(key ? [`foi-pit-against-${key}`] : []), 'foi-pit-against'];
+      return ncnd ? [`foi-pit-against-ncnd-${key}`, 'foi-pit-against-ncnd', 'foi-pit-against'] : [`foi-pit-against-${key}`, 'foi-pit-against'];
     case 'balance':
-      return [...(eir ? ['foi-balance-eir'] : []), 'foi-balance'];
+      return [...(ncnd ? ['foi-balance-ncnd'] : []), ...(eir ? ['foi-balance-eir'] : []), ...(regime === 'FOISA' ? ['foi-balance-foisa'] : []), 'foi-balance'];
     case 'ncnd':
       return ['foi-ncnd'];
     case 'rights':
@@ -140,6 +140,6 @@ export function sectionFix(model: LetterModel, coverage: Coverage, role: Section
   const snippet = firstSnippet(snippetPrefixes(role, use, model.regime));
   if (!snippet) return [];
   const offset = insertionOffset(model, coverage, role, use);
-  const provision = use ? use.label.charAt(0).toUpperCase() + use.label.slice(1) : undefined;
+  const provision = use?.label;
   return [blockInsertion(model, offset, snippetToText(snippet.body, provision), `Insert ${what} (${snippet.prefix})`)];
 }

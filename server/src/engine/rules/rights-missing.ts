@@ -1,6 +1,20 @@
 import type { LetterModel } from '../model/letter';
 import type { Regime, RuleFinding } from '../types';
 import { blockInsertion, snippetPrefixes } from './placement';
+
+const HALF_SNIPPETS: Record<Regime, { review: string; regulator: string }> = {
+  FOIA: { review: 'foi-rights-foia-review', regulator: 'foi-rights-foia-ico' },
+  EIR: { review: 'foi-rights-eir-reg11', regulator: 'foi-rights-eir-ico' },
+  FOISA: { review: 'foi-rights-foisa-review', regulator: 'foi-rights-foisa-sic' },
+  EISR: { review: 'foi-rights-eisr-review', regulator: 'foi-rights-eisr-sic' },
+};
+
+/** The whole rights block, or only the half that is missing. */
+function rightsSnippetPrefixes(regime: Regime, hasReview: boolean, hasRegulator: boolean): string[] {
+  if (hasReview && !hasRegulator) return [HALF_SNIPPETS[regime].regulator, ...snippetPrefixes('rights', undefined, regime)];
+  if (!hasReview && hasRegulator) return [HALF_SNIPPETS[regime].review, ...snippetPrefixes('rights', undefined, regime)];
+  return snippetPrefixes('rights', undefined, regime);
+}
 import { firstSnippet, snippetToText } from '../snippets';
 import type { Rule } from './rule';
 
@@ -63,7 +77,7 @@ export const rightsMissing: Rule = {
     const missing = [!hasReview ? `how to ${review}` : undefined, !hasRegulator ? `the right to ${scottish ? 'apply' : 'complain'} to ${regulator}` : undefined]
       .filter(Boolean)
       .join(' or ');
-    const snippet = firstSnippet(snippetPrefixes('rights', undefined, model.regime));
+    const snippet = firstSnippet(rightsSnippetPrefixes(model.regime, hasReview, hasRegulator));
     return [
       {
         span: lastLineSpan(model),

@@ -85,6 +85,8 @@ export function snippetToText(body: string, provision?: string): string {
       i++;
       const value = read('}');
       i++; // }
+      // Tab stop 1 of a block names the provision: use the one the letter cites.
+      if (provision && head[0] === '1' && /^(\[provision\]|(section|regulation)s? \d)/i.test(value)) return provision;
       return value;
     }
     if (body[i] === '|') {
