@@ -10,6 +10,8 @@ export interface Discovery {
 
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
+/** Folder READMEs describe a folder; they are not letters (name one explicitly to check it). */
+const SKIP_FILES = /^readme\.(md|markdown)$/i;
 
 function walk(dir: string, out: string[], errors: string[], seen: Set<string>): void {
   let real: string;
@@ -45,8 +47,8 @@ function walk(dir: string, out: string[], errors: string[], seen: Set<string>): 
         continue;
       }
       if (stat.isDirectory()) walk(full, out, errors, seen);
-      else if (MARKDOWN.test(entry.name)) out.push(full);
-    } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
+      else if (MARKDOWN.test(entry.name) && !SKIP_FILES.test(entry.name)) out.push(full);
+    } else if (entry.isFile() && MARKDOWN.test(entry.name) && !SKIP_FILES.test(entry.name)) {
       out.push(full);
     }
   }

@@ -55,9 +55,9 @@ export class Workbench {
   }
 
   activeTab(fileName) {
-    return this.page.locator('.editor-group-container.active .tabs-container .tab.active', {
-      has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(fileName)}$`) }),
-    });
+    return this.page.locator(
+      `.editor-group-container.active .tabs-container .tab.active[data-resource-name="${fileName.replace(/"/g, '\\"')}"]`,
+    );
   }
 
   activeEditor() {
@@ -149,7 +149,7 @@ export class Workbench {
   async saveActiveEditor() {
     await this.page.keyboard.press('Control+s');
     await pollUntil(
-      () => this.page.locator('.editor-group-container.active .tabs-container .tab.active.dirty').count(),
+      () => this.page.locator('.editor-group-container.active .tabs-container .tab.active.dirty').count(), // saved = not dirty
       (count) => count === 0,
       { describe: () => 'active tab still dirty after Ctrl+S' },
     );
