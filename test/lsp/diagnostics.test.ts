@@ -30,7 +30,7 @@ test('publishDiagnostics for the seed-layout fixture: exactly rights-missing, wi
           code: 'rights-missing',
           codeDescription: { href: `${DOCS}rights-missing.md` },
           source: 'foi',
-          message: 'This is a refusal notice (a neither-confirm-nor-deny response) but it does not tell the requester how to ask for an internal review or the right to complain to the Information Commissioner.',
+          message: 'This letter is a refusal notice (its response_type is ncnd) but does not tell the requester how to ask for an internal review or about the right to complain to the Information Commissioner.',
         },
       ],
     });

@@ -26,21 +26,14 @@ const REVIEW: Record<Regime, RegExp> = {
 };
 const UK_REGULATOR = /\bInformation Commissioner\b|\bICO\b|\bsection 50\b/;
 const SCOTTISH_REGULATOR = /\bScottish Information Commissioner\b|\bSIC\b|\bsection 47\b|\bfoi\.scot\b|\bitspublicknowledge\b/;
-const REFUSAL_TYPES: Record<string, string> = {
-  'partial-disclosure': 'a partial disclosure',
-  refusal: 'a refusal',
-  ncnd: 'a neither-confirm-nor-deny response',
-  'cost-limit': 'a cost-limit refusal',
-  vexatious: 'a vexatious-request refusal',
-  'pit-extension': 'a public interest extension notice',
-};
+const REFUSAL_TYPES = new Set(['partial-disclosure', 'refusal', 'ncnd', 'cost-limit', 'vexatious', 'pit-extension']);
 const NCND_TEXT = /\bneither (confirm|confirms|confirming) nor (deny|denies|denying)\b/i;
 
 /** Why the letter is a refusal notice, or undefined when it is not one. */
 export function refusalReason(model: LetterModel): string | undefined {
   const type = model.frontMatter?.data.response_type;
   if (type === 'full-disclosure') return undefined;
-  if (typeof type === 'string' && type in REFUSAL_TYPES) return REFUSAL_TYPES[type];
+  if (typeof type === 'string' && REFUSAL_TYPES.has(type)) return `its response_type is ${type}`;
   if (model.provisions.length > 0) return `it relies on ${model.provisions[0].label}`;
   for (const citation of model.citations) {
     if (citation.lookup.kind !== 'procedural' || citation.external) continue;
@@ -74,14 +67,14 @@ export const rightsMissing: Rule = {
     if (hasReview && hasRegulator) return [];
     const regulator = scottish ? 'the Scottish Information Commissioner' : 'the Information Commissioner';
     const review = model.regime === 'EIR' ? 'make representations (an internal review) under regulation 11' : model.regime === 'FOIA' ? 'ask for an internal review' : 'require a review';
-    const missing = [!hasReview ? `how to ${review}` : undefined, !hasRegulator ? `the right to ${scottish ? 'apply' : 'complain'} to ${regulator}` : undefined]
+    const missing = [!hasReview ? `how to ${review}` : undefined, !hasRegulator ? `about the right to ${scottish ? 'apply' : 'complain'} to ${regulator}` : undefined]
       .filter(Boolean)
       .join(' or ');
     const snippet = firstSnippet(rightsSnippetPrefixes(model.regime, hasReview, hasRegulator));
     return [
       {
         span: lastLineSpan(model),
-        message: `This is a refusal notice (${reason}) but it does not tell the requester ${missing}.`,
+        message: `This letter is a refusal notice (${reason}) but does not tell the requester ${missing}.`,
         fixes: snippet ? [blockInsertion(model, model.text.length, snippetToText(snippet.body), `Insert review and complaint rights (${snippet.prefix})`)] : [],
       },
     ];
