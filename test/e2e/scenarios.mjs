@@ -42,17 +42,20 @@ export const scenarios = [
       await wb.explorerRow(plan.defectiveLetter).waitFor();
       await wb.openFile(plan.defectiveLetter);
       await wb.runCommand('Developer: Show Running Extensions');
+      const list = page.locator('.runtime-extensions-editor .monaco-list');
+      await list.waitFor();
       const row = page.locator('.runtime-extensions-editor .monaco-list-row', {
         has: page.locator('.name', { hasText: new RegExp(`^${escapeRegExp(manifest.displayName)}$`) }),
       });
-      await row.waitFor();
+      await wb.scrollListUntilVisible(list, row);
       // An activated extension shows its activation time; an installed but idle one does not.
       await pollUntil(() => row.innerText(), (text) => /Activation: \d+ms/.test(text), {
         describe: (text) => `running-extensions row: ${JSON.stringify(text)}`,
       });
     },
-    async after({ wb }) {
-      await wb.runCommand('View: Close Editor');
+    async after({ page }) {
+      await page.keyboard.press('Escape'); // closes the modal Running Extensions editor
+      await page.locator('.runtime-extensions-editor').waitFor({ state: 'hidden' });
     },
   },
   {

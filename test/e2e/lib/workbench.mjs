@@ -99,6 +99,16 @@ export class Workbench {
     await this.page.locator('.editor-group-container.active .find-widget.visible').waitFor({ state: 'hidden' });
   }
 
+  /** Scrolls a virtualised list (rows exist only while on screen) until `item` is visible. */
+  async scrollListUntilVisible(list, item) {
+    await list.hover();
+    for (let attempt = 0; attempt < 40 && !(await item.isVisible()); attempt++) {
+      await this.page.mouse.wheel(0, 200);
+      await this.page.waitForTimeout(100); // let the list render the rows scrolled into view
+    }
+    await item.waitFor({ timeout: 1000 });
+  }
+
   /** Shows the Problems panel and returns a locator for its rows. */
   async showProblems() {
     const panel = this.page.locator('.markers-panel');

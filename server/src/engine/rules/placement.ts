@@ -140,6 +140,21 @@ export function sectionFix(model: LetterModel, coverage: Coverage, role: Section
   const snippet = firstSnippet(snippetPrefixes(role, use, model.regime));
   if (!snippet) return [];
   const offset = insertionOffset(model, coverage, role, use);
-  const provision = use?.label;
-  return [blockInsertion(model, offset, snippetToText(snippet.body, provision), `Insert ${what} (${snippet.prefix})`)];
+  const values = { provision: use?.label, reference: referenceOf(model), markPlaceholders: true };
+  let text = snippetToText(snippet.body, values);
+  let prefixes = snippet.prefix;
+  if (role === 'public-interest') {
+    // A whole public interest test ends with its balance.
+    const balance = firstSnippet(snippetPrefixes('balance', use, model.regime));
+    if (balance) {
+      text = `${text.trimEnd()}\n\n${snippetToText(balance.body, values)}`;
+      prefixes += ` + ${balance.prefix}`;
+    }
+  }
+  return [blockInsertion(model, offset, text, `Insert ${what} (${prefixes})`)];
+}
+
+export function referenceOf(model: LetterModel): string | undefined {
+  const reference = model.frontMatter?.data.reference;
+  return typeof reference === 'string' ? reference : undefined;
 }

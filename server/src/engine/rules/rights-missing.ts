@@ -1,6 +1,6 @@
 import type { LetterModel } from '../model/letter';
 import type { Regime, RuleFinding } from '../types';
-import { blockInsertion, snippetPrefixes } from './placement';
+import { blockInsertion, referenceOf, snippetPrefixes } from './placement';
 
 const HALF_SNIPPETS: Record<Regime, { review: string; regulator: string }> = {
   FOIA: { review: 'foi-rights-foia-review', regulator: 'foi-rights-foia-ico' },
@@ -75,7 +75,7 @@ export const rightsMissing: Rule = {
       {
         span: lastLineSpan(model),
         message: `This letter is a refusal notice (${reason}) but does not tell the requester ${missing}.`,
-        fixes: snippet ? [blockInsertion(model, model.text.length, snippetToText(snippet.body), `Insert review and complaint rights (${snippet.prefix})`)] : [],
+        fixes: snippet ? [blockInsertion(model, model.text.length, snippetToText(snippet.body, { reference: referenceOf(model), markPlaceholders: true }), `Insert review and complaint rights (${snippet.prefix})`)] : [],
       },
     ];
   },

@@ -44,7 +44,19 @@ export function firstSnippet(prefixes: string[]): Snippet | undefined {
  * choices their first option, tab stops and unknown variables nothing, and the
  * generic "[provision]" placeholder the cited provision.
  */
-export function snippetToText(body: string, provision?: string): string {
+export interface SnippetValues {
+  /** Replaces "[provision]" and a provision default of tab stop 1. */
+  provision?: string;
+  /** Replaces the example case reference. */
+  reference?: string;
+  /** Wrap other placeholder text in [brackets] so it reads as "fill this in". */
+  markPlaceholders?: boolean;
+}
+
+const EXAMPLE_REFERENCE = 'FOI-2026-0001';
+
+export function snippetToText(body: string, values: SnippetValues | string = {}): string {
+  const { provision, reference, markPlaceholders } = typeof values === 'string' ? { provision: values } : values;
   let out = '';
   let i = 0;
   const read = (stopAt: string | undefined): string => {
@@ -87,6 +99,8 @@ export function snippetToText(body: string, provision?: string): string {
       i++; // }
       // Tab stop 1 of a block names the provision: use the one the letter cites.
       if (provision && head[0] === '1' && /^(\[provision\]|(section|regulation)s? \d)/i.test(value)) return provision;
+      if (reference && value === EXAMPLE_REFERENCE) return reference;
+      if (markPlaceholders && value !== '[provision]' && !/^\[.*\]$/.test(value) && value.trim() !== '') return `[${value}]`;
       return value;
     }
     if (body[i] === '|') {
