@@ -110,10 +110,10 @@ export const scenarios = [
       await suggestion.first().click();
       await page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'hidden' });
       await page.keyboard.press('Escape'); // leave snippet mode, keep default placeholder text
-      await wb.saveActiveEditor();
-      const saved = readFileSync(path.join(workspace, plan.snippet.scratchFile), 'utf8');
+      await page.locator('.editor-group-container.active .tab.active.dirty').waitFor();
       const normalise = (text) => text.replace(/[ \t]+$/gm, '').replace(/\r\n/g, '\n').trimEnd();
-      assert.equal(normalise(saved), normalise(expected), 'the saved file holds exactly the expanded snippet');
+      // The saved file must hold exactly the expanded snippet (placeholders at their defaults).
+      await wb.saveActiveEditor(path.join(workspace, plan.snippet.scratchFile), (text) => normalise(text) === normalise(expected));
     },
   },
   {
@@ -123,10 +123,15 @@ export const scenarios = [
       const before = readFileSync(letterPath, 'utf8');
       await wb.openFile(plan.defectiveLetter);
       await wb.showProblems();
-      const row = wb.problemRow(plan.quickFix.code).first();
-      await row.waitFor();
-      await row.click();
-      await page.keyboard.press('Enter'); // opens the letter at the diagnostic, focus in the editor
+      await pollUntil(
+        () => wb.problems(),
+        (entries) => entries.some((e) => e.file === plan.defectiveLetter && e.code === plan.quickFix.code),
+        { describe: (entries) => JSON.stringify(entries) },
+      );
+      const row = await wb.problemRow(plan.defectiveLetter, plan.quickFix.code);
+      // Click the message (the code is a link to the rule's page), then Enter opens the letter at the diagnostic.
+      await row.locator('.marker-message').click();
+      await page.keyboard.press('Enter');
       await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
       await page.keyboard.press('Control+.');
       const fix = page.locator('.action-widget .monaco-list-row.action[aria-label$=", Quick Fix"]', {
@@ -135,8 +140,7 @@ export const scenarios = [
       await fix.first().waitFor();
       await fix.first().click();
       await page.locator('.action-widget .monaco-list-row.action').first().waitFor({ state: 'hidden' });
-      await wb.saveActiveEditor();
-      const after = readFileSync(letterPath, 'utf8');
+      const after = await wb.saveActiveEditor(letterPath, (text) => text !== before);
       assert.ok(after.length > before.length, 'the quick fix inserted text');
       assert.match(after, plan.quickFix.inserted, 'the inserted text has the section heading');
       await pollUntil(

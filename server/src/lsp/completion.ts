@@ -5,7 +5,7 @@ import type { LintResult } from '../engine/lint';
 import { PUBLIC_INTEREST_ROLES } from '../engine/model/roles';
 import type { Regime } from '../engine/types';
 
-const CITATION_PREFIX = /(?<![\w'])(sections?|s\.?|ss\.?|regulations?|regs?\.?)\s?(\d{0,3}[A-Z]?)$/i;
+const CITATION_PREFIX = /(?<![\w'])(sections?|s\.?|ss\.?|regulations?|regs?\.?)\s?((?:\d{1,3}[A-Z]?(?:\([0-9A-Za-z]{0,4}\)?){0,4})?)$/i;
 
 interface Property {
   description?: string;

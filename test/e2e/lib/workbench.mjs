@@ -1,6 +1,8 @@
 // Page helpers for driving the VS Code workbench (as served by code-server) with playwright-core.
 // Selectors were checked against VS Code 1.139 (code-server 4.139.1).
 
+import { readFileSync } from 'node:fs';
+
 export const TIMEOUT = 30_000;
 
 /** Polls `read` until `accept(value)` holds; returns the last value or throws with `describe(value)`. */
@@ -143,10 +145,23 @@ export class Workbench {
     });
   }
 
-  problemRow(code) {
-    return this.page.locator('.markers-panel .monaco-list-row', {
-      has: this.page.locator('.marker-code', { hasText: new RegExp(`^${escapeRegExp(code)}$`) }),
-    });
+  /** The Problems panel row for `code` in `file` (the panel must be showing). */
+  async problemRow(file, code) {
+    const index = await this.page.locator('.markers-panel .monaco-list-row').evaluateAll(
+      (rows, [wantedFile, wantedCode]) => {
+        let currentFile = '';
+        for (const row of rows) {
+          if (!row.querySelector('.marker-message')) currentFile = row.querySelector('.label-name')?.textContent ?? '';
+          else if (currentFile === wantedFile && row.querySelector('.marker-code')?.textContent === wantedCode) {
+            return row.getAttribute('data-index');
+          }
+        }
+        return null;
+      },
+      [file, code],
+    );
+    if (index === null) throw new Error(`no ${code} problem for ${file} in the Problems panel`);
+    return this.page.locator(`.markers-panel .monaco-list-row[data-index="${index}"]`);
   }
 
   /** The visible hover widget's text (editor hover), or '' when none. */
@@ -156,12 +171,16 @@ export class Workbench {
     return texts.join('\n').trim();
   }
 
-  async saveActiveEditor() {
+  /**
+   * Saves the active editor with Ctrl+S and waits until the file on disk satisfies `saved(text)`.
+   * (The tab's dirty mark clears before the remote write lands, so the disk is the reliable signal.)
+   */
+  async saveActiveEditor(filePath, saved) {
     await this.page.keyboard.press('Control+s');
-    await pollUntil(
-      () => this.page.locator('.editor-group-container.active .tabs-container .tab.active.dirty').count(), // saved = not dirty
-      (count) => count === 0,
-      { describe: () => 'active tab still dirty after Ctrl+S' },
+    return pollUntil(
+      () => readFileSync(filePath, 'utf8'),
+      saved,
+      { describe: (text) => `${filePath} after save: ${JSON.stringify(text.slice(0, 400))}` },
     );
   }
 

@@ -32,8 +32,11 @@ export function parseConfigText(text: string, file: string): { settings?: Partia
     return { problems: [`${file}:${line}: ${printParseErrorCode(first.error)}; the file was ignored.`] };
   }
   if (!validate(value)) {
-    const problems = (validate.errors ?? []).map((e) => `${file}: ${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}; the file was ignored.`);
-    return { problems };
+    const errors = validate.errors ?? [];
+    // A bad key under "rules" yields an enum error and a propertyNames error; keep the clearer one.
+    const badNames = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => e.instancePath));
+    const details = [...new Set(errors.filter((e) => !(e.keyword === 'enum' && badNames.has(e.instancePath))).map((e) => `${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}${e.keyword === 'propertyNames' ? ` ("${String(e.params.propertyName)}" is not a rule id)` : ''}`))];
+    return { problems: [`${file}: ${details.join('; ')}; the file was ignored.`] };
   }
   return { settings: value as PartialSettings & { root?: boolean }, problems: [] };
 }

@@ -1,0 +1,421 @@
+// personal-data: likely personal data in the letter body (disclosure safety).
+// Every regex here is bounded (no unbounded or nested repetition) and every
+// look-around window has a fixed size, so the rule runs in linear time.
+import type { Node, Parent } from 'mdast';
+import type { FoiSettings, PersonalDataCategory } from '../config/settings';
+import type { LetterModel } from '../model/letter';
+import type { RuleFinding, Span } from '../types';
+import type { Rule } from './rule';
+
+export interface PersonalDataHit {
+  category: PersonalDataCategory;
+  span: Span;
+}
+
+const LABELS: Record<PersonalDataCategory, string> = {
+  email: 'email address',
+  phone: 'phone number',
+  'ni-number': 'National Insurance number',
+  'postcode-address': 'postal address',
+  'date-of-birth': 'date of birth',
+  'vehicle-registration': 'vehicle registration',
+  'salutation-name': 'name',
+};
+
+/** When findings overlap, the earlier category in this list wins. */
+const PRIORITY: readonly PersonalDataCategory[] = ['email', 'ni-number', 'phone', 'date-of-birth', 'vehicle-registration', 'postcode-address', 'salutation-name'];
+
+// The regulators' published details appear in every rights section.
+const REGULATOR_PHONES = new Set(['03031231113', '01625545700', '01625545745', '01334464610']);
+const REGULATOR_POSTCODES = new Set(['SK95AF', 'KY169DS']);
+const REGULATOR_EMAIL_DOMAINS = /(^|\.)(ico\.org\.uk|ico\.gsi\.gov\.uk|foi\.scot|itspublicknowledge\.info)$/i;
+const REGULATOR_STREETS = /Wycliffe House|Water Lane,? Wilmslow|Kinburn Castle|Doubledykes Road/i;
+
+/** Mailboxes that name a function, not a person. */
+const ROLE_MAILBOXES = new Set([
+  'foi', 'foia', 'eir', 'foisa', 'foirequests', 'foirequest', 'freedomofinformation', 'informationgovernance', 'infogov',
+  'informationrights', 'information', 'info', 'enquiries', 'enquiry', 'contact', 'contactus', 'complaints', 'feedback', 'dpo',
+  'dataprotection', 'records', 'recordsmanagement', 'admin', 'office', 'help', 'helpdesk', 'customerservices', 'reception',
+  'press', 'media', 'noreply', 'donotreply', 'requests', 'governance', 'internalreview', 'reviews', 'review', 'mail', 'post',
+  'hello', 'support', 'casework', 'icocasework', 'accessrequests', 'sar',
+]);
+
+// ---- masking -----------------------------------------------------------------
+
+const URL = /(?<![\w@.-])(?:https?:\/\/|www\.)[^\s<>"'`)\]]{1,2048}/gi;
+
+/** The text with front matter, HTML comments, code and URLs blanked out (line breaks kept). */
+export function maskedText(model: LetterModel): string {
+  const { text } = model;
+  const ranges: Span[] = [{ start: 0, end: model.bodyStart }];
+  let open = text.indexOf('<!--', model.bodyStart);
+  while (open >= 0) {
+    const close = text.indexOf('-->', open + 4);
+    const end = close < 0 ? text.length : close + 3;
+    ranges.push({ start: open, end });
+    open = text.indexOf('<!--', end);
+  }
+  const stack: Node[] = [model.root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'code' || node.type === 'inlineCode') {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) ranges.push({ start, end });
+      continue;
+    }
+    const children = (node as Partial<Parent>).children;
+    if (children) for (const child of children) stack.push(child);
+  }
+  URL.lastIndex = 0;
+  for (let m = URL.exec(text); m; m = URL.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
+
+  ranges.sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const range of ranges) {
+    const start = Math.max(range.start, at);
+    if (range.end <= start) continue;
+    parts.push(text.slice(at, start), text.slice(start, range.end).replace(/[^\r\n]/g, ' '));
+    at = range.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/** Up to `size` characters before `offset`, cut at the last line break. */
+function lineBefore(text: string, offset: number, size: number): string {
+  const window = text.slice(Math.max(0, offset - size), offset);
+  const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('\r'));
+  return cut < 0 ? window : window.slice(cut + 1);
+}
+
+/** Up to `size` characters after `offset`, cut at the first line break. */
+function lineAfter(text: string, offset: number, size: number): string {
+  const window = text.slice(offset, offset + size);
+  const cut = window.search(/[\r\n]/);
+  return cut < 0 ? window : window.slice(0, cut);
+}
+
+// ---- email -------------------------------------------------------------------
+
+const isLocalChar = (c: string) => /[A-Za-z0-9._%+'-]/.test(c);
+const isDomainChar = (c: string) => /[A-Za-z0-9.-]/.test(c);
+
+/** Email addresses, found by expanding around each "@" (at most 64 + 253 characters). */
+export function findEmails(text: string): Span[] {
+  const out: Span[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && isLocalChar(text[start - 1])) start--;
+    if (start > 0 && isLocalChar(text[start - 1])) continue;
+    while (start < at && /[.'-]/.test(text[start])) start++;
+    if (start === at) continue;
+    let end = at + 1;
+    while (end < text.length && end - at <= 253 && isDomainChar(text[end])) end++;
+    while (end > at + 1 && /[.-]/.test(text[end - 1])) end--;
+    const labels = text.slice(at + 1, end).split('.');
+    if (labels.length < 2 || labels.some((l) => l.length === 0 || l.length > 63)) continue;
+    if (!/^[A-Za-z]{2,24}$/.test(labels[labels.length - 1])) continue;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+function isRoleMailbox(address: string): boolean {
+  const local = address.slice(0, address.indexOf('@')).toLowerCase().replace(/[._+-]/g, '');
+  return ROLE_MAILBOXES.has(local);
+}
+
+// ---- phone -------------------------------------------------------------------
+
+const PHONE_TAIL = String.raw`(?:\d{4}[ -]?\d{6}|\d{4}[ -]?\d{3}[ -]?\d{3}|\d{3}[ -]?\d{3}[ -]?\d{4}|\d{2}[ -]?\d{4}[ -]?\d{4}|\d{3}[ -]?\d{7}|\d{2}[ -]?\d{8})`;
+const PHONE = new RegExp(
+  String.raw`(?<![\w+£$€/.#-])(?:(?:\+44 ?\(0\) ?|\+44 ?|0)${PHONE_TAIL}|\(0\d{2,4}\) ?\d{3,4}[ -]?\d{3,4})(?![\w@/]|[-.]\d)`,
+  'g',
+);
+/** Words that make a following digit run a reference, not a phone number. */
+const REFERENCE_BEFORE = /\b(?:ref|reference|case|crime|incident|account|a\/c|sort code|invoice|order|policy|claim|isbn|serial|licen[cs]e|permit|application|payroll|employee|staff|file)(?: (?:no\.?|number|num|id|ref))?[.:#]?[ \t]{0,3}$/i;
+
+/** A UK number as 11 national digits ("01632960123"), or undefined when it is not one we flag. */
+export function nationalPhone(raw: string): string | undefined {
+  let digits: string;
+  if (raw.startsWith('+44')) digits = '0' + raw.slice(3).replace('(0)', '').replace(/\D/g, '');
+  else digits = raw.replace(/\D/g, '');
+  if (digits.length !== 11 || !/^0[1237]/.test(digits)) return undefined;
+  return digits;
+}
+
+export function findPhones(text: string): { span: Span; digits: string }[] {
+  const out: { span: Span; digits: string }[] = [];
+  PHONE.lastIndex = 0;
+  for (let m = PHONE.exec(text); m; m = PHONE.exec(text)) {
+    const digits = nationalPhone(m[0]);
+    if (!digits) continue;
+    if (REFERENCE_BEFORE.test(lineBefore(text, m.index, 40))) continue;
+    out.push({ span: { start: m.index, end: m.index + m[0].length }, digits });
+  }
+  return out;
+}
+
+// ---- National Insurance number -----------------------------------------------
+
+const NI_NUMBER = /\b([A-Z]{2}) ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g;
+const NI_BAD_PREFIXES = new Set(['BG', 'GB', 'NK', 'KN', 'TN', 'NT', 'ZZ']);
+
+export function isValidNiPrefix(prefix: string): boolean {
+  return !/[DFIQUV]/.test(prefix[0]) && !/[DFIQUVO]/.test(prefix[1]) && !NI_BAD_PREFIXES.has(prefix);
+}
+
+function findNiNumbers(text: string): Span[] {
+  const out: Span[] = [];
+  NI_NUMBER.lastIndex = 0;
+  for (let m = NI_NUMBER.exec(text); m; m = NI_NUMBER.exec(text)) {
+    if (isValidNiPrefix(m[1])) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+// ---- postcode with street address --------------------------------------------
+
+const POSTCODE = /\b([A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?(\d[ABD-HJLNP-UW-Z]{2})\b/g;
+const STREET_TYPES =
+  'Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Place|Grove|Gardens|Gdns|Court|Terrace|Row|Hill|Park|Square|Walk|Mews|View|Rise|Green|Parade|Wynd|Brae|Gate|Yard|Vale|Meadow|Meadows|Fields|Cottages|Loan|Vennel|Crofts|Croft|Heights|Bank|End|Passage|Quay|Wharf|Boulevard';
+const WORD = String.raw`[A-Z][a-z'’-]{1,20}`;
+/** A house number (or "Flat 3,") and a street name, e.g. "14 Mill Lane", "Flat 2, 7 St John's Road". */
+const STREET = new RegExp(
+  String.raw`(?:\b(?:Flat|Apartment) \d{1,4}[A-Za-z]?,? (?:${WORD} )?(?:${WORD} )?|\b\d{1,4}[A-Za-z]?,? )${WORD} (?:${WORD} )?(?:${WORD} )?(?:${STREET_TYPES})\b|\b${WORD} Cottage\b`,
+  'g',
+);
+const ADDRESS_WINDOW = 160;
+/** Between the street and the postcode: at most four place names ("Harrowfield, Westshire"). */
+function isPlaceGap(gap: string): boolean {
+  const words = gap.split(/[\s,\\]+/).filter(Boolean);
+  return gap.length <= 90 && words.length <= 4 && words.every((w) => /^[A-Z][A-Za-z'’.-]{0,25}$/.test(w));
+}
+
+export function normalisePostcode(value: string): string {
+  return value.replace(/\s/g, '').toUpperCase();
+}
+
+function findPostcodes(text: string): { span: Span; postcode: string }[] {
+  const out: { span: Span; postcode: string }[] = [];
+  POSTCODE.lastIndex = 0;
+  for (let m = POSTCODE.exec(text); m; m = POSTCODE.exec(text)) out.push({ span: { start: m.index, end: m.index + m[0].length }, postcode: m[1] + m[2] });
+  return out;
+}
+
+function findAddresses(text: string, allowedPostcodes: Set<string>): Span[] {
+  const out: Span[] = [];
+  for (const { span, postcode } of findPostcodes(text)) {
+    if (REGULATOR_POSTCODES.has(postcode) || allowedPostcodes.has(postcode)) continue;
+    let windowStart = Math.max(0, span.start - ADDRESS_WINDOW);
+    let window = text.slice(windowStart, span.start);
+    const blank = window.search(/\n[ \t]*\r?\n(?![\s\S]*\n[ \t]*\r?\n)/);
+    if (blank >= 0) {
+      windowStart += blank + 1;
+      window = text.slice(windowStart, span.start);
+    }
+    if (REGULATOR_STREETS.test(window)) continue;
+    let street: RegExpExecArray | undefined;
+    STREET.lastIndex = 0;
+    for (let m = STREET.exec(window); m; m = STREET.exec(window)) street = m;
+    if (!street || !isPlaceGap(window.slice(street.index + street[0].length))) continue;
+    out.push({ start: windowStart + street.index, end: span.end });
+  }
+  return out;
+}
+
+// ---- date of birth -----------------------------------------------------------
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const DATE = new RegExp(
+  String.raw`\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS})\.?,? \d{4}|(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\b`,
+  'gi',
+);
+const BIRTH_WORDS = /\b(?:date of birth|birth ?date|birthday|d\.o\.b\.?|dob|born|aged \d{1,3})(?![\w])/i;
+
+function findBirthDates(text: string): Span[] {
+  const out: Span[] = [];
+  DATE.lastIndex = 0;
+  for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
+    const end = m.index + m[0].length;
+    if (BIRTH_WORDS.test(lineBefore(text, m.index, 45)) || BIRTH_WORDS.test(lineAfter(text, end, 25))) out.push({ start: m.index, end });
+  }
+  return out;
+}
+
+// ---- vehicle registration ----------------------------------------------------
+
+/** Current format (2001 on): area letters, age identifier, three random letters; I and Q never used. */
+const CURRENT_REG = /\b[A-HJ-PR-Y][A-HJ-PR-Z](\d{2}) ?[A-HJ-PR-Z]{3}\b/g;
+/** Prefix (1983–2001) "A123 BCD" and suffix (1963–1983) "ABC 123D" formats: flagged only with a vehicle word nearby. */
+const PREFIX_REG = /\b[A-HJ-NPR-Y]\d{1,3} ?[A-HJ-PR-Y][A-HJ-PR-Z]{2}\b/g;
+const SUFFIX_REG = /\b[A-HJ-PR-Y][A-HJ-PR-Z]{2} ?\d{1,3} ?[A-HJ-NPR-TV-Y]\b/g;
+const VEHICLE_WORDS = /\b(?:registration|registered|reg(?!\.? ?\d)|vrm|vrn|vehicle|car|van|lorry|motorcycle|motorbike|number ?plate|plate)\b/i;
+
+function findRegistrations(text: string): Span[] {
+  const out: Span[] = [];
+  CURRENT_REG.lastIndex = 0;
+  for (let m = CURRENT_REG.exec(text); m; m = CURRENT_REG.exec(text)) {
+    const age = Number(m[1]);
+    if ((age >= 2 && age <= 29) || (age >= 51 && age <= 79)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  for (const pattern of [PREFIX_REG, SUFFIX_REG]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const end = m.index + m[0].length;
+      if (VEHICLE_WORDS.test(lineBefore(text, m.index, 40)) || VEHICLE_WORDS.test(lineAfter(text, end, 20))) out.push({ start: m.index, end });
+    }
+  }
+  return out;
+}
+
+// ---- salutation name ---------------------------------------------------------
+
+const DEAR = /\bDear[ \t]{1,4}/g;
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'rev', 'revd']);
+/** Words that make "Dear X Y" a form of address, not a name. */
+const GENERIC_ADDRESSEES = new Set([
+  'sir', 'sirs', 'madam', 'requester', 'requestor', 'applicant', 'applicants', 'customer', 'customers', 'colleague', 'colleagues',
+  'resident', 'residents', 'member', 'members', 'team', 'all', 'everyone', 'friend', 'friends', 'enquirer', 'complainant', 'correspondent',
+  'editor', 'manager', 'officer', 'council', 'councillor', 'clerk', 'chair', 'chairman', 'chairperson', 'director', 'secretary',
+  'executive', 'chief', 'head', 'information', 'data', 'subject', 'freedom', 'parent', 'parents', 'carer', 'student', 'user',
+  'service', 'partner', 'partners', 'representative', 'solicitor', 'solicitors', 'agent', 'client', 'tenant', 'tenants', 'householder',
+  'occupier', 'owner', 'landlord', 'neighbour', 'supporter', 'volunteer', 'reader', 'recipient', 'commissioner', 'minister', 'mayor',
+  'governor', 'governors', 'trustee', 'trustees', 'board', 'panel', 'committee', 'department', 'office', 'public', 'general',
+  'contractor', 'supplier', 'company', 'organisation', 'business', 'licensee', 'journalist', 'researcher', 'campaigner', 'claimant',
+  'patient', 'relative', 'family', 'title', 'name', 'surname', 'firstname', 'forename', 'lastname', 'requesters', 'applicant’s',
+]);
+const NAME_TOKEN = /^\p{Lu}[\p{L}'’-]{1,30}$/u;
+const INITIAL_TOKEN = /^\p{Lu}\.?$/u;
+
+function findSalutationNames(text: string): Span[] {
+  const out: Span[] = [];
+  DEAR.lastIndex = 0;
+  for (let m = DEAR.exec(text); m; m = DEAR.exec(text)) {
+    const from = m.index + m[0].length;
+    const line = lineAfter(text, from, 100);
+    const tokens: { word: string; start: number }[] = [];
+    for (const t of line.matchAll(/[^\s,;:!?()]{1,40}/g)) tokens.push({ word: t[0], start: from + (t.index ?? 0) });
+    let i = 0;
+    let titled = false;
+    while (i < tokens.length && TITLES.has(tokens[i].word.replace(/\.$/, '').toLowerCase())) {
+      titled = true;
+      i++;
+      // "Dear Mr and Mrs Patel"
+      if (i + 1 < tokens.length && /^(and|&)$/.test(tokens[i].word) && TITLES.has(tokens[i + 1].word.replace(/\.$/, '').toLowerCase())) i++;
+    }
+    const name: { word: string; start: number }[] = [];
+    for (; i < tokens.length && name.length < 4; i++) {
+      const word = tokens[i].word.replace(/[.,]$/, '');
+      const initial = INITIAL_TOKEN.test(tokens[i].word);
+      if (!initial && !NAME_TOKEN.test(word)) break;
+      if (!initial && word === word.toUpperCase()) break; // acronyms and placeholders ("FOI", "NAME")
+      name.push({ word: tokens[i].word, start: tokens[i].start });
+      const nextGap = i + 1 < tokens.length ? text.slice(tokens[i].start + tokens[i].word.length, tokens[i + 1].start) : ',';
+      if (nextGap.trim() !== '') break; // a comma ends the name
+    }
+    const full = name.filter((t) => !INITIAL_TOKEN.test(t.word));
+    if (full.length === 0) continue;
+    if (!titled && (name.length < 2 || full.length < 1)) continue;
+    if (name.some((t) => GENERIC_ADDRESSEES.has(t.word.replace(/[.,]$/, '').toLowerCase()))) continue;
+    const last = name[name.length - 1];
+    out.push({ start: name[0].start, end: last.start + last.word.replace(/[.,]$/, '').length });
+  }
+  return out;
+}
+
+// ---- allow list --------------------------------------------------------------
+
+interface AllowList {
+  emails: Set<string>;
+  phones: Set<string>;
+  postcodes: Set<string>;
+}
+
+/** The allow list, read with the same detectors: an entry may be a bare value or a whole contact line. */
+export function readAllowList(entries: readonly string[]): AllowList {
+  const allow: AllowList = { emails: new Set(), phones: new Set(), postcodes: new Set() };
+  for (const entry of entries) {
+    const trimmed = entry.trim();
+    allow.emails.add(trimmed.toLowerCase());
+    for (const span of findEmails(trimmed)) allow.emails.add(trimmed.slice(span.start, span.end).toLowerCase());
+    const phone = nationalPhone(trimmed.replace(/[^\d+()]/g, ''));
+    if (phone) allow.phones.add(phone);
+    for (const found of findPhones(trimmed)) allow.phones.add(found.digits);
+    const upper = trimmed.toUpperCase();
+    allow.postcodes.add(normalisePostcode(upper));
+    for (const found of findPostcodes(upper)) allow.postcodes.add(found.postcode);
+  }
+  return allow;
+}
+
+// ---- the rule ----------------------------------------------------------------
+
+/** Every likely piece of personal data in the letter body, in text order (categories switched off are skipped). */
+export function findPersonalData(model: LetterModel, settings: FoiSettings['personalData']): PersonalDataHit[] {
+  const on = (category: PersonalDataCategory) => settings.categories[category] !== false;
+  const text = maskedText(model);
+  const allow = readAllowList(settings.allow);
+  const hits: PersonalDataHit[] = [];
+  const add = (category: PersonalDataCategory, spans: Span[]) => {
+    if (on(category)) for (const span of spans) hits.push({ category, span });
+  };
+
+  add(
+    'email',
+    findEmails(text).filter((span) => {
+      const address = text.slice(span.start, span.end);
+      const domain = address.slice(address.indexOf('@') + 1);
+      return !allow.emails.has(address.toLowerCase()) && !REGULATOR_EMAIL_DOMAINS.test(domain) && !isRoleMailbox(address);
+    }),
+  );
+  add('ni-number', findNiNumbers(text));
+  add(
+    'phone',
+    findPhones(text)
+      .filter((p) => !REGULATOR_PHONES.has(p.digits) && !allow.phones.has(p.digits))
+      .map((p) => p.span),
+  );
+  add('date-of-birth', findBirthDates(text));
+  add('vehicle-registration', findRegistrations(text));
+  add('postcode-address', on('postcode-address') ? findAddresses(text, allow.postcodes) : []);
+  add('salutation-name', on('salutation-name') ? findSalutationNames(text) : []);
+
+  // One finding per piece of text: drop a hit that overlaps one of a higher-priority category.
+  hits.sort((a, b) => PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category) || a.span.start - b.span.start);
+  const kept: PersonalDataHit[] = [];
+  for (const hit of hits) {
+    if (!kept.some((k) => k.span.start < hit.span.end && hit.span.start < k.span.end)) kept.push(hit);
+  }
+  return kept.sort((a, b) => a.span.start - b.span.start);
+}
+
+export function personalDataMessage(category: PersonalDataCategory): string {
+  return `Possible personal data (${LABELS[category]}) in the letter body: check it should be disclosed before sending.`;
+}
+
+/** Quick fix: mark the line as checked with a line directive (kept before any Markdown hard break). */
+function markCheckedFix(model: LetterModel, hit: PersonalDataHit) {
+  const line = model.lines.positionAt(hit.span.start).line;
+  let offset = model.lines.lineEnd(line);
+  const lineStart = model.lines.lineStart(line);
+  while (offset > lineStart && /[ \t\\]/.test(model.text[offset - 1])) offset--;
+  const name = `personal-data/${hit.category}`;
+  return { title: `Mark as checked (ignore ${name} on this line)`, offset, text: ` <!-- foi-disable-line ${name} -->` };
+}
+
+export const personalData: Rule = {
+  id: 'personal-data',
+  description: 'The letter body contains what looks like personal data (email, phone, NI number, address, date of birth, vehicle registration, a name in the salutation).',
+  defaultSeverity: 'warning',
+  check({ model, settings }): RuleFinding[] {
+    return findPersonalData(model, settings.personalData).map((hit) => ({
+      span: hit.span,
+      category: hit.category,
+      message: personalDataMessage(hit.category),
+      fixes: [markCheckedFix(model, hit)],
+    }));
+  },
+};

@@ -1,0 +1,229 @@
+// Authoring features over the real LSP protocol: hover, completion, code actions,
+// symbols, folding, the checklist request and settings.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspClient } from '../helpers/lspClient';
+
+const LETTER = path.join(__dirname, 'letters', 's31-refusal.md');
+const TEXT = fs.readFileSync(LETTER, 'utf8');
+const URI = pathToFileURL(LETTER).href;
+const lines = TEXT.split('\n');
+const EXEMPTION_LINE = lines.indexOf('- Section 31(1)(a) – Law enforcement');
+
+function applyEdits(text: string, edits: { range: { start: { line: number; character: number } }; newText: string }[]): string {
+  const offsets = text.split('\n').reduce<number[]>((acc, line, i) => [...acc, i === 0 ? 0 : acc[i - 1] + text.split('\n')[i - 1].length + 1], []);
+  const sorted = [...edits].sort((a, b) => offsets[b.range.start.line] + b.range.start.character - (offsets[a.range.start.line] + a.range.start.character));
+  let out = text;
+  for (const edit of sorted) {
+    const at = offsets[edit.range.start.line] + edit.range.start.character;
+    out = out.slice(0, at) + edit.newText + out.slice(at);
+  }
+  return out;
+}
+
+describe('authoring features over stdio', () => {
+  let client: LspClient;
+  let diagnostics: any[];
+
+  before(async () => {
+    client = new LspClient();
+    await client.initialize();
+    diagnostics = (await client.open(URI, TEXT)).diagnostics;
+  });
+  after(async () => {
+    await client.shutdown();
+  });
+
+  test('diagnostics: harm-missing on the exemption list citation, rights-missing on the last line', () => {
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [
+        ['harm-missing', EXEMPTION_LINE, 2, 18],
+        ['rights-missing', lines.length - 2, 0, lines[lines.length - 2].length],
+      ],
+    );
+    assert.equal(diagnostics[0].message, 'No harm argument for section 31(1)(a) (Law enforcement), a prejudice-based exemption.');
+  });
+
+  test('hover on a citation shows title, status, test, NCND limb, what the letter has, and links', async () => {
+    const hover: any = await client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: EXEMPTION_LINE, character: 5 } });
+    assert.deepEqual(hover.range, { start: { line: EXEMPTION_LINE, character: 2 }, end: { line: EXEMPTION_LINE, character: 18 } });
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.equal(
+      hover.contents.value,
+      [
+        '**FOIA section 31(1)(a): Law enforcement**',
+        '',
+        '- Qualified exemption (public interest test required)',
+        '- Test: prejudice ("would, or would be likely to, prejudice"), so a harm argument is expected',
+        '- Neither confirm nor deny: section 31(3)',
+        '- Applies only where s30 does not; 31(3) may be relied on together with 30(3).',
+        '',
+        '**This letter needs:**',
+        '',
+        '- ✗ Harm argument',
+        '- ✓ Public interest test',
+        '- ✓ Factors in favour of disclosure',
+        '- ✓ Factors against disclosure',
+        '- ✓ Balance of the public interest',
+        '',
+        '[Legislation](https://www.legislation.gov.uk/ukpga/2000/36/section/31) · [Guidance](https://ico.org.uk/for-organisations/foi/bite-sized-exemption-specific-guidance/comparing-sections-30-and-31-the-investigations-and-law-enforcement-exemptions)',
+      ].join('\n'),
+    );
+  });
+
+  test('hover on received shows the statutory due date (17 March, a Northern Ireland bank holiday, skipped)', async () => {
+    const hover: any = await client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 4, character: 12 } });
+    assert.deepEqual(hover.range, { start: { line: 4, character: 10 }, end: { line: 4, character: 20 } });
+    assert.match(hover.contents.value, /^\*\*Statutory due date: Tue 31 March 2026\*\*\n\nThe 20th working day after receipt on Mon 2 March 2026 under FOIA/);
+  });
+
+  test('hover elsewhere returns null', async () => {
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 13, character: 3 } }), null);
+  });
+
+  test('completion after "Section 3" in the exemptions list offers FOIA exemptions, the cited one first', async () => {
+    const items: any[] = await client.request('textDocument/completion', { textDocument: { uri: URI }, position: { line: EXEMPTION_LINE, character: 11 } });
+    const sorted = [...items].sort((a, b) => (a.sortText < b.sortText ? -1 : 1));
+    assert.equal(sorted[0].label, '31');
+    assert.equal(sorted[0].detail, 'Law enforcement — qualified');
+    assert.deepEqual(sorted[0].textEdit.range, { start: { line: EXEMPTION_LINE, character: 10 }, end: { line: EXEMPTION_LINE, character: 11 } });
+    assert.ok(items.some((i) => i.label === '23' && i.detail === 'Information supplied by, or relating to, bodies dealing with security matters — absolute'));
+    assert.ok(!items.some((i) => i.label === '17'), 'procedural sections are not offered');
+  });
+
+  test('code actions for harm-missing: insert the s31 wording, disable for line and file, docs; fix-all', async () => {
+    const harm = diagnostics[0];
+    const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: harm.range, context: { diagnostics: [harm] } });
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind]),
+      [
+        ['Insert harm section (foi-harm-s31)', 'quickfix'],
+        ['Disable harm-missing for this line', 'quickfix'],
+        ['Disable harm-missing for this file', 'quickfix'],
+        ['Show documentation for harm-missing', 'quickfix'],
+        ['Insert all 2 missing FOI sections', 'source.fixAll.foi'],
+      ],
+    );
+    const insert = actions[0].edit.changes[URI];
+    const publicInterestLine = lines.indexOf('## Public interest test');
+    assert.deepEqual(insert[0].range, { start: { line: publicInterestLine, character: 0 }, end: { line: publicInterestLine, character: 0 } });
+    assert.ok(insert[0].newText.startsWith('## Harm — section 31(1)(a)\n\nSection 31 applies where disclosure would'));
+    assert.deepEqual(actions[1].edit.changes[URI], [
+      { range: { start: { line: EXEMPTION_LINE, character: 0 }, end: { line: EXEMPTION_LINE, character: 0 } }, newText: '<!-- foi-disable-next-line harm-missing -->\n' },
+    ]);
+    assert.deepEqual(actions[2].edit.changes[URI], [
+      { range: { start: { line: 7, character: 3 }, end: { line: 7, character: 3 } }, newText: '\n\n<!-- foi-disable-file harm-missing -->' },
+    ]);
+    assert.deepEqual(actions[3].command, { title: 'Show documentation for harm-missing', command: 'foi.showRuleDocs', arguments: [harm.codeDescription.href] });
+    assert.equal(actions[4].edit.changes[URI].length, 2);
+  });
+
+  test('applying the quick fix and re-syncing removes the diagnostic', async () => {
+    const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } });
+    const edit = actions[0].edit.changes[URI][0];
+    const published = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === URI && p.version === 2);
+    client.notify('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: edit.range, text: edit.newText }] });
+    const after: any = await published;
+    assert.deepEqual(after.diagnostics.map((d: any) => d.code), ['rights-missing']);
+    const synced = await client.request('foi/documentText', { uri: URI });
+    assert.equal(synced, applyEdits(TEXT, [edit]));
+  });
+
+  test('the disable-next-line directive silences the rule', async () => {
+    const text = TEXT.replace('- Section 31(1)(a)', '<!-- foi-disable-next-line harm-missing -->\n- Section 31(1)(a)');
+    const uri = URI.replace('s31-refusal.md', 'disabled.md');
+    const published = await client.open(uri, text);
+    assert.deepEqual(published.diagnostics.map((d: any) => d.code), ['rights-missing']);
+  });
+
+  test('document symbols name each section with its role', async () => {
+    const symbols: any[] = await client.request('textDocument/documentSymbol', { textDocument: { uri: URI.replace('s31-refusal.md', 'disabled.md') } });
+    const flat: string[] = [];
+    const walk = (list: any[], depth: number) => list.forEach((s) => { flat.push(`${'  '.repeat(depth)}${s.name} [${s.detail}]`); walk(s.children ?? [], depth + 1); });
+    walk(symbols, 0);
+    assert.deepEqual(flat, [
+      'Response to request NC-FOI-2026-0301 [Response]',
+      '  Your request [Request]',
+      '  Exemptions applied [Exemptions]',
+      '  Public interest test [Public interest]',
+      '    Factors in favour of disclosure [Public interest — factors for]',
+      '    Factors against disclosure [Public interest — factors against]',
+      '  Balance of the public interest [Public interest — balance]',
+    ]);
+  });
+
+  test('folding ranges cover the sections and the front matter', async () => {
+    const ranges: any[] = await client.request('textDocument/foldingRange', { textDocument: { uri: URI.replace('s31-refusal.md', 'disabled.md') } });
+    assert.deepEqual(ranges.map((r) => [r.startLine, r.endLine]), [[9, 32], [11, 13], [15, 18], [20, 28], [22, 24], [26, 28], [30, 32], [0, 7]]);
+  });
+
+  test('the checklist request lists each provision with its parts ticked or crossed', async () => {
+    const checklist: any = await client.request('foi/checklist', { uri: URI.replace('s31-refusal.md', 'disabled.md') });
+    assert.equal(checklist.regime, 'FOIA');
+    assert.deepEqual(checklist.provisions.map((p: any) => [p.label, p.title, p.status, p.parts.map((x: any) => `${x.ok ? '✓' : '✗'} ${x.part}`)]), [
+      ['section 31(1)(a)', 'Law enforcement', 'qualified', ['✗ harm', '✓ public-interest', '✓ factors-for', '✓ factors-against', '✓ balance']],
+    ]);
+    assert.equal(checklist.rights.ok, false);
+  });
+});
+
+describe('settings', () => {
+  test('workspace/configuration is pulled per document: a rule set to off is not reported, severities apply', async () => {
+    const client = new LspClient();
+    client.configuration = { rules: { 'rights-missing': 'off', 'harm-missing': 'warning' } };
+    try {
+      await client.initialize();
+      const published = await client.open(URI, TEXT);
+      assert.deepEqual(published.diagnostics.map((d: any) => [d.code, d.severity]), [['harm-missing', 2]]);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  test('.foi.jsonc next to the letter overrides editor settings; run onSave waits for a save', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-config-'));
+    fs.writeFileSync(path.join(dir, '.foi.jsonc'), '// team settings\n{ "rules": { "harm-missing": "off", }, }\n');
+    const file = path.join(dir, 'letter.md');
+    fs.writeFileSync(file, TEXT);
+    const uri = pathToFileURL(file).href;
+    const client = new LspClient();
+    client.configuration = { run: 'onSave', rules: { 'harm-missing': 'error' } };
+    try {
+      await client.initialize();
+      const opened = await client.open(uri, TEXT);
+      assert.deepEqual(opened.diagnostics.map((d: any) => d.code), ['rights-missing']);
+      client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: TEXT.replace('## Your request', '## Request') }] });
+      const early = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 2, 800).then(() => 'published', () => 'quiet');
+      assert.equal(await early, 'quiet', 'no diagnostics on change in onSave mode');
+      const saved = client.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 2);
+      client.notify('textDocument/didSave', { textDocument: { uri } });
+      assert.deepEqual((await saved).diagnostics.map((d: any) => d.code), ['rights-missing']);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an invalid .foi.jsonc is reported, not fatal', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foi-config-'));
+    fs.writeFileSync(path.join(dir, '.foi.jsonc'), '{ "rules": { "no-such-rule": "off" } }');
+    const file = path.join(dir, 'letter.md');
+    const uri = pathToFileURL(file).href;
+    const client = new LspClient();
+    try {
+      await client.initialize();
+      const published = await client.open(uri, TEXT);
+      const codes = published.diagnostics.map((d: any) => d.code);
+      assert.deepEqual(codes, ['harm-missing', 'rights-missing', 'config-invalid']);
+      assert.match(published.diagnostics[2].message, /\.foi\.jsonc: \/rules must be equal to one of the allowed values|\.foi\.jsonc: \/rules property name must be valid/);
+    } finally {
+      await client.shutdown();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
