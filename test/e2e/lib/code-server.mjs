@@ -22,6 +22,7 @@ export const quietUserSettings = {
   'editor.minimap.enabled': false,
   'editor.accessibilitySupport': 'off',
   'security.workspace.trust.enabled': false,
+  'files.autoSave': 'off', // the tests save explicitly; this build autosaves by default
 };
 
 /** A free TCP port on the loopback interface. */

@@ -63,6 +63,8 @@ export const deadlineExceeded: Rule = {
     const dates = dueDates(model, settings.extraHolidays);
     if (!dates) return [];
     const span = model.frontMatter?.valueSpans.get('responded') ?? model.frontMatter!.span;
+    const receivedSpan = model.frontMatter?.valueSpans.get('received');
+    const related = receivedSpan ? [{ span: receivedSpan, message: `Received ${formatDate(dates.received)}; due ${formatDate(dates.due)}` }] : undefined;
     if (responded < dates.received) {
       return [{ span, message: `The response date ${formatDate(responded)} is before the request was received (${formatDate(dates.received)}).` }];
     }
@@ -74,7 +76,7 @@ export const deadlineExceeded: Rule = {
         dates.extension === 'public-interest'
           ? `even with the public interest extension it runs past ${formatDate(dates.extendedLimit)}, the ICO's reasonable maximum of 20 further working days`
           : `even with the regulation 7 extension it runs past ${formatDate(dates.extendedLimit)}, the 40 working day limit`;
-      return [{ span, message: `${base}; ${which}.` }];
+      return [{ span, message: `${base}; ${which}.`, related }];
     }
     const hint =
       model.regime === 'FOIA'
@@ -82,6 +84,6 @@ export const deadlineExceeded: Rule = {
         : model.regime === 'EIR' || model.regime === 'EISR'
           ? ' If you extended the time under regulation 7, record it (extension: eir-regulation-7).'
           : ' FOISA allows no extension for the public interest test.';
-    return [{ span, message: `${base}.${hint}` }];
+    return [{ span, message: `${base}.${hint}`, related }];
   },
 };

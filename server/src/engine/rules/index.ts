@@ -5,6 +5,7 @@ import { frontmatterInvalid } from './frontmatter-invalid';
 import { harmMissing } from './harm-missing';
 import { liaMissing } from './lia-missing';
 import { ncndStatementMissing } from './ncnd-statement-missing';
+import { personalData } from './personal-data';
 import { pitAgainstMissing } from './pit-against-missing';
 import { pitForMissing } from './pit-for-missing';
 import { pitMissing } from './pit-missing';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   pitUnnecessary,
   frontmatterInvalid,
   deadlineExceeded,
+  personalData,
 ];
 
 /** Rules the engine itself reports (not in RULES): listed so settings and docs know them. */

@@ -4,6 +4,7 @@
 import type { Node, Parent } from 'mdast';
 import type { FoiSettings, PersonalDataCategory } from '../config/settings';
 import type { LetterModel } from '../model/letter';
+import { parseMarkdown } from '../parse';
 import type { RuleFinding, Span } from '../types';
 import type { Rule } from './rule';
 
@@ -55,18 +56,7 @@ export function maskedText(model: LetterModel): string {
     ranges.push({ start: open, end });
     open = text.indexOf('<!--', end);
   }
-  const stack: Node[] = [model.root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'code' || node.type === 'inlineCode') {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) ranges.push({ start, end });
-      continue;
-    }
-    const children = (node as Partial<Parent>).children;
-    if (children) for (const child of children) stack.push(child);
-  }
+  for (const range of codeRanges(text, model.bodyStart)) ranges.push(range);
   URL.lastIndex = 0;
   for (let m = URL.exec(text); m; m = URL.exec(text)) ranges.push({ start: m.index, end: m.index + m[0].length });
 
@@ -81,6 +71,27 @@ export function maskedText(model: LetterModel): string {
   }
   parts.push(text.slice(at));
   return parts.join('');
+}
+
+const MAY_HOLD_CODE = /[`~]|(?:^|\n)(?: {4}|\t)/;
+
+/** Code spans and blocks. The model keeps no syntax tree, so the letter is parsed again, only when it may hold code. */
+function codeRanges(text: string, bodyStart: number): Span[] {
+  const ranges: Span[] = [];
+  if (!MAY_HOLD_CODE.test(text.slice(bodyStart))) return ranges;
+  const stack: Node[] = [parseMarkdown(text)];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'code' || node.type === 'inlineCode') {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) ranges.push({ start, end });
+      continue;
+    }
+    const children = (node as Partial<Parent>).children;
+    if (children) for (const child of children) stack.push(child);
+  }
+  return ranges;
 }
 
 /** Up to `size` characters before `offset`, cut at the last line break. */
@@ -205,17 +216,26 @@ function findPostcodes(text: string): { span: Span; postcode: string }[] {
   return out;
 }
 
+/** Where the paragraph holding `offset` starts, looking back at most `size` characters. */
+function paragraphStartWithin(text: string, offset: number, size: number): number {
+  const limit = Math.max(0, offset - size);
+  let sawBreak = false;
+  for (let i = offset - 1; i >= limit; i--) {
+    const c = text[i];
+    if (c === '\n') {
+      if (sawBreak) return i + 1;
+      sawBreak = true;
+    } else if (c !== ' ' && c !== '\t' && c !== '\r') sawBreak = false;
+  }
+  return limit;
+}
+
 function findAddresses(text: string, allowedPostcodes: Set<string>): Span[] {
   const out: Span[] = [];
   for (const { span, postcode } of findPostcodes(text)) {
     if (REGULATOR_POSTCODES.has(postcode) || allowedPostcodes.has(postcode)) continue;
-    let windowStart = Math.max(0, span.start - ADDRESS_WINDOW);
-    let window = text.slice(windowStart, span.start);
-    const blank = window.search(/\n[ \t]*\r?\n(?![\s\S]*\n[ \t]*\r?\n)/);
-    if (blank >= 0) {
-      windowStart += blank + 1;
-      window = text.slice(windowStart, span.start);
-    }
+    const windowStart = paragraphStartWithin(text, span.start, ADDRESS_WINDOW);
+    const window = text.slice(windowStart, span.start);
     if (REGULATOR_STREETS.test(window)) continue;
     let street: RegExpExecArray | undefined;
     STREET.lastIndex = 0;
@@ -233,14 +253,29 @@ const DATE = new RegExp(
   String.raw`\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS})\.?,? \d{4}|(?:${MONTHS})\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})\b`,
   'gi',
 );
-const BIRTH_WORDS = /\b(?:date of birth|birth ?date|birthday|d\.o\.b\.?|dob|born|aged \d{1,3})(?![\w])/i;
+const BIRTH_BEFORE = /\b(?:date of birth|birth ?date|birthday|d\.o\.b\.?|dob|born|aged \d{1,3})(?!\w)/gi;
+/** "12/04/1987 (date of birth)" */
+const BIRTH_AFTER = /^[ \t,(\[–-]{0,4}(?:date of birth|d\.o\.b|dob|birth ?date)\b/i;
+
+/** A date is a date of birth when a birth word comes just before it (in the same sentence, no number between) or a label just after. */
+function isBirthDate(text: string, start: number, end: number): boolean {
+  if (BIRTH_AFTER.test(lineAfter(text, end, 25))) return true;
+  const before = lineBefore(text, start, 45);
+  let last: RegExpExecArray | undefined;
+  BIRTH_BEFORE.lastIndex = 0;
+  for (let m = BIRTH_BEFORE.exec(before); m; m = BIRTH_BEFORE.exec(before)) last = m;
+  if (!last) return false;
+  const between = before.slice(last.index + last[0].length);
+  if (/^aged/i.test(last[0])) return /^[ \t,;:(\[–-]{0,4}$/.test(between);
+  return !/\d|[.!?]\s/.test(between);
+}
 
 function findBirthDates(text: string): Span[] {
   const out: Span[] = [];
   DATE.lastIndex = 0;
   for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
     const end = m.index + m[0].length;
-    if (BIRTH_WORDS.test(lineBefore(text, m.index, 45)) || BIRTH_WORDS.test(lineAfter(text, end, 25))) out.push({ start: m.index, end });
+    if (isBirthDate(text, m.index, end)) out.push({ start: m.index, end });
   }
   return out;
 }
@@ -318,7 +353,7 @@ function findSalutationNames(text: string): Span[] {
     }
     const full = name.filter((t) => !INITIAL_TOKEN.test(t.word));
     if (full.length === 0) continue;
-    if (!titled && (name.length < 2 || full.length < 1)) continue;
+    if (!titled && name.length < 2) continue;
     if (name.some((t) => GENERIC_ADDRESSEES.has(t.word.replace(/[.,]$/, '').toLowerCase()))) continue;
     const last = name[name.length - 1];
     out.push({ start: name[0].start, end: last.start + last.word.replace(/[.,]$/, '').length });
@@ -383,13 +418,46 @@ export function findPersonalData(model: LetterModel, settings: FoiSettings['pers
   add('postcode-address', on('postcode-address') ? findAddresses(text, allow.postcodes) : []);
   add('salutation-name', on('salutation-name') ? findSalutationNames(text) : []);
 
-  // One finding per piece of text: drop a hit that overlaps one of a higher-priority category.
-  hits.sort((a, b) => PRIORITY.indexOf(a.category) - PRIORITY.indexOf(b.category) || a.span.start - b.span.start);
-  const kept: PersonalDataHit[] = [];
-  for (const hit of hits) {
-    if (!kept.some((k) => k.span.start < hit.span.end && hit.span.start < k.span.end)) kept.push(hit);
+  return dropOverlaps(hits);
+}
+
+/** One finding per piece of text: a hit overlapping one of a higher-priority category (or an earlier one of its own) is dropped. */
+function dropOverlaps(hits: PersonalDataHit[]): PersonalDataHit[] {
+  let kept: PersonalDataHit[] = [];
+  for (const category of PRIORITY) {
+    const own = hits.filter((h) => h.category === category).sort((a, b) => a.span.start - b.span.start);
+    const accepted: PersonalDataHit[] = [];
+    for (const hit of own) {
+      const previous = accepted[accepted.length - 1];
+      if (previous && previous.span.end > hit.span.start) continue;
+      if (!overlapsAny(kept, hit.span)) accepted.push(hit);
+    }
+    kept = mergeByStart(kept, accepted);
   }
-  return kept.sort((a, b) => a.span.start - b.span.start);
+  return kept;
+}
+
+/** `sorted` holds non-overlapping spans in text order. */
+function overlapsAny(sorted: PersonalDataHit[], span: Span): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].span.end <= span.start) low = mid + 1;
+    else high = mid;
+  }
+  return low < sorted.length && sorted[low].span.start < span.end;
+}
+
+function mergeByStart(a: PersonalDataHit[], b: PersonalDataHit[]): PersonalDataHit[] {
+  const out: PersonalDataHit[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].span.start <= b[j].span.start)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
 }
 
 export function personalDataMessage(category: PersonalDataCategory): string {

@@ -17,6 +17,7 @@ export const pitUnnecessary: Rule = {
       {
         span: pit.titleSpan,
         message: `No public interest test is needed: ${labels} ${model.provisions.length === 1 ? 'is' : 'are all'} absolute. The section does no harm, but it may suggest the exemption is qualified.`,
+        related: model.provisions.map((use) => ({ span: use.anchor.span, message: `${use.label} (${use.resolution.title}) is absolute` })),
       },
     ];
   },
