@@ -51,18 +51,28 @@ function stageSources(stageDir) {
   return count;
 }
 
-function run(command, args, options) {
+/** Runs a command; with `quiet`, its output is shown only if it fails. */
+function run(command, args, { quiet = false, ...options } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+    const child = spawn(command, args, { stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'], ...options });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? code})`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} ${args.join(' ')} failed (${signal ?? code})${output ? `:\n${output}` : ''}`)),
     );
   });
 }
 
 /** Builds (minified) and packages; returns the .vsix path. */
-export async function packageExtension({ out = defaultVsixPath, log = (line) => console.log(`[package] ${line}`) } = {}) {
+export async function packageExtension({
+  out = defaultVsixPath,
+  quiet = false,
+  log = (line) => console.log(`[package] ${line}`),
+} = {}) {
   const cacheDir = path.join(repoRoot, '.cache');
   mkdirSync(cacheDir, { recursive: true });
   const stageDir = mkdtempSync(path.join(cacheDir, 'package-stage-'));
@@ -71,13 +81,13 @@ export async function packageExtension({ out = defaultVsixPath, log = (line) => 
     const fileCount = stageSources(stageDir);
     log(`staged ${fileCount} source files`);
     // Node resolves packages upwards from the stage, so the repo's node_modules serves it.
-    await run(process.execPath, ['esbuild.mjs', '--production', '--minify'], { cwd: stageDir });
+    await run(process.execPath, ['esbuild.mjs', '--production', '--minify'], { cwd: stageDir, quiet });
     const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
     const tempOut = path.join(stageDir, 'out.vsix');
     await run(
       process.execPath,
       [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', tempOut],
-      { cwd: stageDir },
+      { cwd: stageDir, quiet },
     );
     // Copy next to the target, then rename: readers never see a half-written file.
     const target = path.resolve(out);
@@ -86,7 +96,8 @@ export async function packageExtension({ out = defaultVsixPath, log = (line) => 
     copyFileSync(tempOut, beside);
     renameSync(beside, target);
     const size = statSync(out).size;
-    log(`${path.relative(process.cwd(), path.resolve(out)) || out}: ${(size / 1024).toFixed(0)} KiB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const shown = path.relative(process.cwd(), target);
+    log(`${shown.startsWith('..') ? target : shown}: ${(size / 1024).toFixed(0)} KiB in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return path.resolve(out);
   } finally {
     rmSync(stageDir, { recursive: true, force: true });

@@ -35,6 +35,7 @@ const BROWSER_ARGS = [
  * @property {string} workspace  temp copy of examples/
  * @property {string} repoRoot
  * @property {Record<string, any>} manifest  package.json
+ * @property {string} cliPath  dist/cli.js of the installed extension
  */
 
 const log = (line) => console.log(`[e2e] ${line}`);
@@ -82,6 +83,7 @@ async function main() {
   try {
     const vsixPath = await packageExtension({
       out: path.join(stateDir, 'foi-response-tools.vsix'),
+      quiet: true,
       log: (line) => log(`package: ${line}`),
     });
 
@@ -105,14 +107,14 @@ async function main() {
     await wb.open(url, workspace);
     log(`workbench loaded (${seconds(Date.now() - started)} since start)`);
 
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const installedName = readdirSync(codeServer.extensionsDir).find((name) =>
+      name.toLowerCase().startsWith(`${manifest.publisher}.${manifest.name}-`.toLowerCase()),
+    );
+    if (!installedName) throw new Error(`the extension is not in ${codeServer.extensionsDir}`);
+    const installedDir = path.join(codeServer.extensionsDir, installedName);
     /** @type {ScenarioContext} */
-    const ctx = {
-      page,
-      wb,
-      workspace,
-      repoRoot,
-      manifest: JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')),
-    };
+    const ctx = { page, wb, workspace, repoRoot, manifest, cliPath: path.join(installedDir, 'dist', 'cli.js') };
     mkdirSync(screenshotDir, { recursive: true });
     for (const file of readdirSync(screenshotDir)) if (file.endsWith('.png')) rmSync(path.join(screenshotDir, file));
 

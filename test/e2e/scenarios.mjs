@@ -2,21 +2,31 @@
 // Expectations come from the repo (examples, catalogue, snippets), so wording changes there
 // do not need edits here; the constants below name what each scenario exercises.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expandSnippetBody, findSnippet } from './lib/snippets.mjs';
 import { escapeRegExp, pollUntil } from './lib/workbench.mjs';
 
-/** What the scenarios exercise. The letter lives in examples/ (copied to a temp workspace). */
+/** What the scenarios exercise. The letters live in examples/ (copied to a temp workspace). */
 export const plan = {
-  // A letter that cites a qualified exemption and lacks the complaint-rights section.
-  defectiveLetter: 'defective-missing-rights.md',
-  expectedCodes: ['rights-missing'],
-  hover: { citation: 'section 31(1)(a)', regime: 'FOIA', provision: '31' },
-  quickFix: { code: 'rights-missing', title: /^Insert\b/i, inserted: /^#{1,6} .*(right|complain|review)/im },
+  // A FOIA s31(1)(a) refusal with no harm section and no complaint rights (see examples/README.md).
+  defectiveLetter: 'defective-s31-missing-rights.md',
+  // At least these; the full list must equal what the shipped CLI reports for the letter.
+  expectedCodes: ['harm-missing', 'rights-missing'],
+  hover: { citation: 'Section 31(1)(a)', regime: 'FOIA', provision: '31' },
+  quickFix: { code: 'rights-missing', title: /^Insert review and complaint rights \((foi-[a-z0-9-]+)\)$/ },
   snippet: { prefix: 'foi-ncnd', scratchFile: 'e2e-snippet.md' },
   checklistViewTitle: 'FOI checklist',
 };
+
+/** Rule codes the shipped CLI (dist/cli.js from the installed extension) reports for a letter. */
+export function cliRuleCodes(cliPath, letterPath) {
+  const result = spawnSync(process.execPath, [cliPath, '--format', 'json', letterPath], { encoding: 'utf8' });
+  assert.ok(result.status === 0 || result.status === 1, `foi-lint exit ${result.status}: ${result.stderr}`);
+  const reports = JSON.parse(result.stdout);
+  return [...new Set(reports.flatMap((report) => report.diagnostics.map((d) => d.rule)))].sort();
+}
 
 function catalogueEntry(repoRoot, regime, id) {
   const catalogue = JSON.parse(readFileSync(path.join(repoRoot, 'server/src/engine/catalogue/catalogue.json'), 'utf8'));
@@ -60,18 +70,23 @@ export const scenarios = [
   },
   {
     name: 'problems',
-    async run({ wb }) {
+    async run({ wb, workspace, cliPath }) {
+      const letterPath = path.join(workspace, plan.defectiveLetter);
+      const expected = cliRuleCodes(cliPath, letterPath);
+      for (const code of plan.expectedCodes) assert.ok(expected.includes(code), `the CLI reports ${code} (it reports ${expected})`);
       await wb.openFile(plan.defectiveLetter);
+      const codesFor = (entries) => [...new Set(entries.filter((e) => e.file === plan.defectiveLetter).map((e) => e.code))].sort();
+      // The Problems panel lists exactly the rules the CLI reports for the same letter.
       const seen = await pollUntil(
         () => wb.problems(),
-        (entries) => plan.expectedCodes.every((code) => entries.some((e) => e.file === plan.defectiveLetter && e.code === code)),
-        { describe: (entries) => JSON.stringify(entries) },
+        (entries) => JSON.stringify(codesFor(entries)) === JSON.stringify(expected),
+        { describe: (entries) => `Problems panel codes ${codesFor(entries)} (want ${expected}): ${JSON.stringify(entries)}` },
       );
       for (const code of plan.expectedCodes) {
         const entry = seen.find((e) => e.file === plan.defectiveLetter && e.code === code);
         assert.equal(entry.source, 'foi', `${code} comes from source foi`);
         assert.ok(entry.message.length > 10, `${code} has a message`);
-        assert.match(entry.href, new RegExp(`${escapeRegExp(code)}`), `${code} links to its documentation page`);
+        assert.match(entry.href, new RegExp(`docs/rules/${escapeRegExp(code)}\\.md$`), `${code} links to its rule page`);
       }
     },
   },
@@ -79,6 +94,7 @@ export const scenarios = [
     name: 'hover',
     async run({ wb, page, repoRoot }) {
       const entry = catalogueEntry(repoRoot, plan.hover.regime, plan.hover.provision);
+      assert.ok(!entry.limbs?.some((limb) => plan.hover.citation.endsWith(limb.path)), 'the citation uses the section title');
       await wb.openFile(plan.defectiveLetter);
       await wb.selectText(plan.hover.citation);
       await page.keyboard.press('Control+k');
@@ -118,7 +134,7 @@ export const scenarios = [
   },
   {
     name: 'quick-fix',
-    async run({ wb, page, workspace }) {
+    async run({ wb, page, workspace, repoRoot }) {
       const letterPath = path.join(workspace, plan.defectiveLetter);
       const before = readFileSync(letterPath, 'utf8');
       await wb.openFile(plan.defectiveLetter);
@@ -138,11 +154,17 @@ export const scenarios = [
         has: page.locator('.title', { hasText: plan.quickFix.title }),
       });
       await fix.first().waitFor();
+      const title = await fix.first().locator('.title').innerText();
+      const snippetPrefix = plan.quickFix.title.exec(title)[1];
       await fix.first().click();
       await page.locator('.action-widget .monaco-list-row.action').first().waitFor({ state: 'hidden' });
+      await page.locator('.editor-group-container.active .tab.active.dirty').waitFor();
+      // The fix inserts the wording of the snippet it names; its heading must now be in the saved letter.
+      const heading = expandSnippetBody(findSnippet(repoRoot, snippetPrefix).body).split('\n')[0];
+      assert.match(heading, /^#{1,6} /, `snippet ${snippetPrefix} starts with a heading`);
       const after = await wb.saveActiveEditor(letterPath, (text) => text !== before);
-      assert.ok(after.length > before.length, 'the quick fix inserted text');
-      assert.match(after, plan.quickFix.inserted, 'the inserted text has the section heading');
+      assert.ok(!before.includes(heading), 'the heading was not there before');
+      assert.ok(after.split('\n').includes(heading), `the saved letter has "${heading}"`);
       await pollUntil(
         () => wb.problems(),
         (entries) => !entries.some((e) => e.file === plan.defectiveLetter && e.code === plan.quickFix.code),
@@ -152,17 +174,25 @@ export const scenarios = [
   },
   {
     name: 'checklist',
-    async run({ wb, page, workspace }) {
-      const letter = readFileSync(path.join(workspace, plan.defectiveLetter), 'utf8');
+    async run({ wb, repoRoot }) {
+      // The repo's copy: the workspace copy may have gained rights wording (citing ss45, 50) from the quick fix.
+      const letter = readFileSync(path.join(repoRoot, 'examples', plan.defectiveLetter), 'utf8');
       const provisions = citedProvisions(letter);
-      assert.ok(provisions.length > 0, 'the letter cites provisions');
+      assert.deepEqual(provisions, ['31(1)(a)'], 'the letter cites section 31(1)(a) only');
+      const title = catalogueEntry(repoRoot, 'FOIA', '31').title;
       await wb.openFile(plan.defectiveLetter);
       const pane = await wb.expandedViewPane(plan.checklistViewTitle);
       const rows = pane.locator('.pane-body .monaco-list-row');
+      // The provision with its catalogue title, and its parts: the harm argument is still missing
+      // (the quick fix only added the rights section), the public interest factors are present.
       await pollUntil(
         () => rows.allInnerTexts(),
-        (texts) => provisions.every((p) => texts.some((t) => t.includes(p))),
-        { describe: (texts) => `checklist rows ${JSON.stringify(texts)} (want ${provisions.join(', ')})` },
+        (texts) =>
+          texts.some((t) => t.includes(provisions[0]) && t.includes(title)) &&
+          texts.some((t) => /✗\s*Harm argument/.test(t)) &&
+          texts.some((t) => /✓\s*Factors in favour of disclosure/.test(t)) &&
+          texts.some((t) => /Review and complaint rights/.test(t)),
+        { describe: (texts) => `checklist rows ${JSON.stringify(texts)}` },
       );
     },
   },

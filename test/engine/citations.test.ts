@@ -122,7 +122,7 @@ describe('findCitations: limbs after one keyword', () => {
     assert.deepEqual(paths('Section 31(1)(a)(b) – Law Enforcement'), ['31(1)(a)', '31(1)(b)']);
   });
 
-  test('"(i)(ii)" after a paragraph are two sibling sub-paragraphs', { todo: 'expandLimbs classifies "(ii)" after "(i)" as a paragraph, so 36(2)(b)(i)(ii) is one path' }, () => {
+  test('"(i)(ii)" after a paragraph are two sibling sub-paragraphs', () => {
     assert.deepEqual(paths('section 36(2)(b)(i)(ii)'), ['36(2)(b)(i)', '36(2)(b)(ii)']);
   });
 });
@@ -258,7 +258,7 @@ describe('expandLimbs', () => {
       ['(1)', '(c)'],
     ]);
   });
-  test('sibling sub-paragraphs "(i)(ii)"', { todo: 'classify() sees "(ii)" after a roman group as a paragraph, so no split' }, () => {
+  test('sibling sub-paragraphs "(i)(ii)"', () => {
     assert.deepEqual(expandLimbs(['(2)', '(b)', '(i)', '(ii)']), [
       ['(2)', '(b)', '(i)'],
       ['(2)', '(b)', '(ii)'],

@@ -4,14 +4,17 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../../server/src/engine/lint';
-import { FIXTURES, listFixtures } from '../helpers/fixtures';
+import { DEFAULT_SETTINGS, mergeSettings } from '../../server/src/engine/config/settings';
+import { FIXTURE_SETTINGS, FIXTURES, listFixtures } from '../helpers/fixtures';
+
+const settings = mergeSettings(DEFAULT_SETTINGS, FIXTURE_SETTINGS);
 
 const WITHOUT_FIX = new Set(['exemption-unknown', 'pit-unnecessary', 'frontmatter-invalid', 'deadline-exceeded', 'personal-data']);
 
 let applied = 0;
 for (const file of listFixtures(FIXTURES)) {
   const text = fs.readFileSync(file, 'utf8');
-  const { findings } = lint(text);
+  const { findings } = lint(text, { settings });
   if (findings.length === 0) continue;
   test(`quick fixes in ${path.relative(FIXTURES, file)}`, () => {
     for (const finding of findings) {
@@ -23,7 +26,7 @@ for (const file of listFixtures(FIXTURES)) {
       assert.match(fix.title, /^Insert /);
       assert.doesNotMatch(fix.text, /\$\{|\$\d|\/\/ /, 'plain Markdown, no snippet syntax or // comments');
       const fixed = text.slice(0, fix.offset) + fix.text + text.slice(fix.offset);
-      const after = lint(fixed).findings;
+      const after = lint(fixed, { settings }).findings;
       assert.deepEqual(after.filter((a) => a.rule === finding.rule && a.provision === finding.provision).map((a) => a.message), [], `${finding.rule} still reported after its fix`);
       const added = after.filter((a) => !findings.some((b) => b.rule === a.rule && b.provision === a.provision));
       assert.deepEqual(added.map((a) => `${a.rule}: ${a.message}`), [], 'the fix introduced new findings');

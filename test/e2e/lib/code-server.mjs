@@ -74,7 +74,7 @@ function runToCompletion(command, args, env, logFile) {
 
 /**
  * Prepares a code-server instance in stateDir (user data, extensions, config) and installs the .vsix.
- * Returns { start, stop, userDataDir, extensionsDir, logFile }.
+ * Returns { start, stop, exited, userDataDir, extensionsDir, logFile }.
  */
 export async function prepareCodeServer({ toolchain, stateDir, vsixPath, userSettings = quietUserSettings }) {
   const userDataDir = path.join(stateDir, 'user-data');
@@ -148,7 +148,10 @@ export async function prepareCodeServer({ toolchain, stateDir, vsixPath, userSet
     if (timedOut) await exited;
   }
 
-  return { start, stop, userDataDir, extensionsDir, logFile };
+  /** Resolves with { code, signal } when the started code-server exits. */
+  const whenExited = () => exited;
+
+  return { start, stop, exited: whenExited, userDataDir, extensionsDir, logFile };
 }
 
 function httpStatus(url) {

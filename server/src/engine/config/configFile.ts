@@ -70,6 +70,7 @@ export function loadConfigFor(documentPath: string, host: ConfigHost): LoadedCon
     ...acc,
     ...layer,
     rules: { ...acc.rules, ...layer.rules },
+    extraHolidays: layer.extraHolidays || acc.extraHolidays ? [...(acc.extraHolidays ?? []), ...(layer.extraHolidays ?? [])] : undefined,
     personalData: layer.personalData || acc.personalData ? {
       categories: { ...acc.personalData?.categories, ...layer.personalData?.categories },
       allow: [...(acc.personalData?.allow ?? []), ...(layer.personalData?.allow ?? [])],

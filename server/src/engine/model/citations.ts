@@ -20,7 +20,7 @@ const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x)$/;
 
 // Keyword, then a number with optional limb groups. Quantifiers are bounded and
 // alternatives are disjoint, so matching is linear in the input.
-const KEYWORD = String.raw`(?<![\w'’.])(sections?|ss\.?|s\.|s(?=\s?\d)(?!\d{1,2}\s?\d[A-Z]{2}\b)|regulations?|regs?\.?|r\.(?=\s?\d))`;
+const KEYWORD = String.raw`(?<![\w'’./-])(sections?|ss\.?|s\.|s(?=\s?\d)(?!\d{1,2}\s?\d[A-Z]{2}\b)|regulations?|regs?\.?|r\.(?=\s?\d))`;
 const GROUP = String.raw`\((?:\d{1,2}[A-Z]{0,2}|[a-z]{1,4})\)`;
 const NUMBER = String.raw`\d{1,3}(?!\d)[A-Z]?`;
 const HEAD = new RegExp(String.raw`${KEYWORD}\s{0,2}(${NUMBER})((?:\s?${GROUP}){0,6})`, 'gi');
@@ -29,6 +29,7 @@ const CONTINUATION = new RegExp(
   String.raw`^\s{0,2}(?:,\s{0,2}(?:and|or)?|and\/or|and|or|&|\/)\s{0,2}(?:(sections?|ss\.?|s\.?|regulations?|regs?\.?)\s{0,2})?(?:(${NUMBER})((?:\s?${GROUP}){0,6})|((?:\s?${GROUP}){1,6}))`,
   'i',
 );
+const QUANTITY_AFTER = /^\s{1,3}(working|calendar|days?|weeks?|months?|years?|hours?|minutes?|per\b|percent|%|people|requests?|pages?|items?)/i;
 const SEPARATOR = /^\s{0,2}(?:,\s{0,2}(?:and|or)?|and\/or|and|or|&|\/)\s{0,2}/i;
 const GROUPS_IN = new RegExp(GROUP, 'gi');
 
@@ -47,7 +48,7 @@ const OWN_INSTRUMENT = /^the (Act|Regulations)\b/;
 function classify(group: string, previous: GroupClass | undefined): GroupClass {
   const inner = group.slice(1, -1);
   if (/^\d/.test(inner)) return 'sub';
-  if (ROMAN.test(inner) && previous === 'para') return 'roman';
+  if (ROMAN.test(inner) && (previous === 'para' || previous === 'roman')) return 'roman';
   return 'para';
 }
 
@@ -124,8 +125,8 @@ export function findCitations(text: string, from = 0, to = text.length): Citatio
       const nextInstrument = restartKeyword ? (/^r/i.test(restartKeyword) ? 'regulations' : 'act') : items[items.length - 1].instrument;
       if (next[2] !== undefined) {
         const nextGroups = groupsOf(next[3] ?? '');
-        // A bare number continues a list only after a plural keyword or with limbs.
-        if (!restartKeyword && !plural && nextGroups.length === 0) break;
+        // A bare number continues a list only after a plural keyword or with limbs, and never as a quantity ("and 20 working days").
+        if (!restartKeyword && nextGroups.length === 0 && (!plural || QUANTITY_AFTER.test(rest.slice(next[0].length)))) break;
         number = next[2];
         groups = nextGroups;
       } else {

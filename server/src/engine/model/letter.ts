@@ -74,7 +74,8 @@ function findFrontMatter(root: Root, text: string): { frontMatter?: FrontMatter;
   if (first && first.type === 'yaml' && first.position?.start.offset !== undefined && first.position.end.offset !== undefined) {
     const span = { start: first.position.start.offset, end: first.position.end.offset };
     const yamlStart = text.indexOf('\n', span.start) + 1;
-    const closing = Math.max(text.lastIndexOf('\n', span.end - 1), yamlStart);
+    let closing = Math.max(text.lastIndexOf('\n', span.end - 1), yamlStart);
+    if (closing > yamlStart && text[closing - 1] === '\r') closing--;
     return { frontMatter: readFrontMatter(text, span, yamlStart, closing), bodyStart: span.end };
   }
   if (/^(\uFEFF)?---[ \t]*(\r\n|\r|\n)/.test(text)) {

@@ -54,7 +54,7 @@ export const ROLE_PATTERNS: readonly RolePattern[] = [
   // Factors against: the maintaining side.
   { role: 'factors-against', pattern: /\b(factors?|considerations?|arguments?|reasons?|public interest)\b.{0,60}\b(against|non[- ]?disclosure|withhold\w*|not disclos\w*|maintain\w*|neither confirm\w*|not confirm\w*|exclusion)\b/ },
   { role: 'factors-against', pattern: /^(against|for maintaining|in favou?r of maintaining|favou?ring non[- ]?disclosure)\b/ },
-  { role: 'factors-against', pattern: /^(factors?|considerations?|arguments?) favou?ring (section|s|reg|regulation|the exemption|the exception)\b/ },
+  { role: 'factors-against', pattern: /^(factors?|considerations?|arguments?) favou?ring( (section|s|reg|regulation|the exemption|the exception)\b.*)?$/ },
   // Factors for: disclosure or confirming/denying.
   { role: 'factors-for', pattern: /\b(factors?|considerations?|arguments?|reasons?)\b.{0,60}\b(for|favou?r\w*|support\w*)\b.{0,40}\b(disclos\w*|releas\w*|confirm\w*|publication)/ },
   { role: 'factors-for', pattern: /^(for|in favou?r of) (disclos\w*|release|confirm\w*)/ },
@@ -63,7 +63,7 @@ export const ROLE_PATTERNS: readonly RolePattern[] = [
   { role: 'balance', pattern: /\bbalance of (the )?public interest\b|\bweighing (up )?the public interest\b|^public interest (conclusion|decision|outcome)\b|^outcome of the public interest/ },
   // Qualified person (s36) and legitimate interests (s40 / reg 13).
   { role: 'qualified-person', pattern: /\bqualified person/ },
-  { role: 'legitimate-interests', pattern: /\blegitimate interests?\b|\bnecessity test\b|\bdata protection principles?\b|\barticle 6\s?\(1\)\s?\(f\)|\bis (the )?disclosure (lawful|fair)/ },
+  { role: 'legitimate-interests', pattern: /\blegitimate interests?\b|\bnecessity test\b|^necessity$|\bdata protection principles?\b|\barticle 6\s?\(?1\)?\s?\(?f\)?|\bis (the )?disclosure (lawful|fair)/ },
   // Harm and its equivalents.
   { role: 'harm', pattern: /\bharm\b|\bprejudice\b|\bendanger\w*|\badverse(ly)? (effect|affect)\w*|\breasonable necessity\b|\bwhy the exemption is required\b|\binhibition\b/ },
   // Public interest container.
@@ -71,7 +71,7 @@ export const ROLE_PATTERNS: readonly RolePattern[] = [
   // NCND statement.
   { role: 'ncnd', pattern: /\bneither confirm\w*\b|\bncnd\b|\bduty to confirm or deny\b|^confirm(ing)? or den(y|ying)\b/ },
   // Review and complaint rights.
-  { role: 'rights', pattern: /\binternal review\b|\bright (of|to) (review|request a review|require a review|complain|appeal)\b|\brequest(ing)? a review\b|\brequire(ment)? (for )?(a )?review\b|\brepresentations\b|\breconsideration\b|\bcomplain\w*\b|\bappeals?\b|\bif you are (unhappy|dissatisfied|not satisfied)\b|\binformation commissioner\b|\byour rights\b/ },
+  { role: 'rights', pattern: /\binternal review\b|\bright (of|to) (review|request a review|require a review|complain|appeal)\b|\brequest(ing)? a review\b|\brequire(ment)? (for )?(a )?review\b|\brepresentations\b|\breconsideration\b|\bcomplain\w*\b|\bappeals?\b|\bif you are (unhappy|dissatisfied|not satisfied)\b|\binformation commissioner\b|\byour rights\b|^(the )?(ico|sic|commissioner|court of session)$/ },
   // Request, response, exemptions, advice.
   { role: 'exemptions', pattern: /\b(exemptions?|exceptions?)( applied| engaged| relied (up)?on| cited| used)?$|^(applicable|relevant) (exemptions?|exceptions?)\b|^reasons? for (refusal|withholding)\b|^exemptions? and exceptions?\b/ },
   { role: 'advice', pattern: /\badvice and assistance\b/ },

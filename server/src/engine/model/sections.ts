@@ -57,10 +57,15 @@ export function normaliseForRole(title: string): string {
   }
   return text
     .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\b(of|under) (the )?(foisa|foia|eir|eisr|act|regulations)\b/g, ' ')
     .replace(/\b(re|for):?\s/g, (m) => (m.startsWith('for') ? m : ' '))
     .replace(/\s-\s|\s-$|^-\s|[(),;]/g, ' ')
     .replace(/\s+/g, ' ')
+    .trim()
+    // A citation leading or closing a title is decoration: "S31 – Balance test".
+    .replace(/^(section )+(?=\S)/, '')
+    .replace(/( section)+$/, '')
     .trim();
 }
 
@@ -154,6 +159,12 @@ export function collectTitleCandidates(root: Root, text: string): TitleCandidate
   return out;
 }
 
+/** Sections that give the right to apply to the regulator or appeal: FOIA s50, s57; FOISA s47, s56; EIR reg 18; EISR reg 17. */
+function citesOnlyRightsProvisions(title: string): boolean {
+  const citations = findCitations(title);
+  return citations.length > 0 && citations.every((c) => (c.instrument === 'act' ? /^(50|57|47|56)(\(|$)/ : /^(18|17)(\(|$)/).test(c.path));
+}
+
 /** Soft titles (bold, plain, numbered) nest under the last Markdown heading by role rank. */
 function softRank(role: SectionRole | undefined): number {
   if (role === 'provision') return 2;
@@ -191,7 +202,7 @@ export function buildSections(candidates: TitleCandidate[], textLength: number, 
     const hasCitation = findCitations(candidate.title).length > 0;
     const isSoft = candidate.hardLevel === undefined;
     if (role === 'exemptions' && hasCitation && /^(exemptions?|exceptions?)$/.test(normalised)) role = 'provision';
-    if (role === undefined && hasCitation && isProvisionHeading(candidate.title)) role = 'provision';
+    if (role === undefined && hasCitation && isProvisionHeading(candidate.title)) role = citesOnlyRightsProvisions(candidate.title) ? 'rights' : 'provision';
     if (role === undefined && CONTEXTUAL_CONCLUSION.test(normalised)) role = inPublicInterest ? 'balance' : 'response';
     if (role === 'response' && /^(our |the )?decision\b/.test(normalised) && inPublicInterest) role = 'balance';
 

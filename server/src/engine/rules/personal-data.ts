@@ -1,10 +1,8 @@
 // personal-data: likely personal data in the letter body (disclosure safety).
 // Every regex here is bounded (no unbounded or nested repetition) and every
 // look-around window has a fixed size, so the rule runs in linear time.
-import type { Node, Parent } from 'mdast';
 import type { FoiSettings, PersonalDataCategory } from '../config/settings';
 import type { LetterModel } from '../model/letter';
-import { parseMarkdown } from '../parse';
 import type { RuleFinding, Span } from '../types';
 import type { Rule } from './rule';
 
@@ -73,25 +71,89 @@ export function maskedText(model: LetterModel): string {
   return parts.join('');
 }
 
-const MAY_HOLD_CODE = /[`~]|(?:^|\n)(?: {4}|\t)/;
+// The model keeps no syntax tree, so code is found here with a linear scan (CommonMark's main cases).
+const FENCE = /^[ \t>]{0,12}(`{3,64}|~{3,64})/;
 
-/** Code spans and blocks. The model keeps no syntax tree, so the letter is parsed again, only when it may hold code. */
+/** Fenced code blocks (an unclosed fence runs to the end) and inline code spans. */
 function codeRanges(text: string, bodyStart: number): Span[] {
-  const ranges: Span[] = [];
-  if (!MAY_HOLD_CODE.test(text.slice(bodyStart))) return ranges;
-  const stack: Node[] = [parseMarkdown(text)];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'code' || node.type === 'inlineCode') {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) ranges.push({ start, end });
+  if (!text.includes('`', bodyStart) && !text.includes('~~~', bodyStart)) return [];
+  const { fenced, blankLines } = scanLines(text, bodyStart);
+  return [...fenced, ...inlineCodeSpans(text, bodyStart, fenced, blankLines)];
+}
+
+function scanLines(text: string, bodyStart: number): { fenced: Span[]; blankLines: number[] } {
+  const fenced: Span[] = [];
+  const blankLines: number[] = [];
+  let open: { char: string; length: number; start: number } | undefined;
+  for (let lineStart = bodyStart; lineStart <= text.length; ) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim() === '') blankLines.push(lineStart);
+    const fence = FENCE.exec(line);
+    if (fence) {
+      const run = fence[1];
+      const rest = line.slice(fence[0].length);
+      if (!open && !(run[0] === '`' && rest.includes('`'))) open = { char: run[0], length: run.length, start: lineStart };
+      else if (open && run[0] === open.char && run.length >= open.length && rest.trim() === '') {
+        fenced.push({ start: open.start, end: lineEnd });
+        open = undefined;
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  if (open) fenced.push({ start: open.start, end: text.length });
+  return { fenced, blankLines };
+}
+
+/** Inline code: a backtick run closed by the next run of the same length in the same paragraph. */
+function inlineCodeSpans(text: string, bodyStart: number, fenced: Span[], blankLines: number[]): Span[] {
+  const runs: { start: number; length: number }[] = [];
+  let f = 0;
+  for (let i = text.indexOf('`', bodyStart); i >= 0; ) {
+    while (f < fenced.length && fenced[f].end <= i) f++;
+    if (f < fenced.length && fenced[f].start <= i) {
+      i = text.indexOf('`', fenced[f].end);
       continue;
     }
-    const children = (node as Partial<Parent>).children;
-    if (children) for (const child of children) stack.push(child);
+    let j = i;
+    while (j < text.length && text[j] === '`') j++;
+    runs.push({ start: i, length: j - i });
+    i = text.indexOf('`', j);
   }
-  return ranges;
+  const byLength = new Map<number, number[]>();
+  runs.forEach((run, k) => {
+    const list = byLength.get(run.length);
+    if (list) list.push(k);
+    else byLength.set(run.length, [k]);
+  });
+  const next = new Map<number, number>();
+  const spans: Span[] = [];
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[k];
+    if (text[run.start - 1] === '\\') continue;
+    const list = byLength.get(run.length)!;
+    let p = next.get(run.length) ?? 0;
+    while (p < list.length && list[p] <= k) p++;
+    next.set(run.length, p);
+    if (p >= list.length) continue;
+    const closer = runs[list[p]];
+    if (blankLineBetween(blankLines, run.start, closer.start)) continue;
+    spans.push({ start: run.start, end: closer.start + closer.length });
+    k = list[p];
+  }
+  return spans;
+}
+
+function blankLineBetween(sortedStarts: number[], from: number, to: number): boolean {
+  let low = 0;
+  let high = sortedStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sortedStarts[mid] <= from) low = mid + 1;
+    else high = mid;
+  }
+  return low < sortedStarts.length && sortedStarts[low] < to;
 }
 
 /** Up to `size` characters before `offset`, cut at the last line break. */
@@ -140,13 +202,13 @@ function isRoleMailbox(address: string): boolean {
 
 // ---- phone -------------------------------------------------------------------
 
-const PHONE_TAIL = String.raw`(?:\d{4}[ -]?\d{6}|\d{4}[ -]?\d{3}[ -]?\d{3}|\d{3}[ -]?\d{3}[ -]?\d{4}|\d{2}[ -]?\d{4}[ -]?\d{4}|\d{3}[ -]?\d{7}|\d{2}[ -]?\d{8})`;
+const PHONE_TAIL = String.raw`(?:\d{4}[ -]?\d{6}|\d{4}[ -]?\d{2}[ -]?\d{2}[ -]?\d{2}|\d{4}[ -]?\d{3}[ -]?\d{3}|\d{3}[ -]?\d{3}[ -]?\d{4}|\d{2}[ -]?\d{4}[ -]?\d{4}|\d{3}[ -]?\d{7}|\d{2}[ -]?\d{8})`;
 const PHONE = new RegExp(
   String.raw`(?<![\w+£$€/.#-])(?:(?:\+44 ?\(0\) ?|\+44 ?|0)${PHONE_TAIL}|\(0\d{2,4}\) ?\d{3,4}[ -]?\d{3,4})(?![\w@/]|[-.]\d)`,
   'g',
 );
 /** Words that make a following digit run a reference, not a phone number. */
-const REFERENCE_BEFORE = /\b(?:ref|reference|case|crime|incident|account|a\/c|sort code|invoice|order|policy|claim|isbn|serial|licen[cs]e|permit|application|payroll|employee|staff|file)(?: (?:no\.?|number|num|id|ref))?[.:#]?[ \t]{0,3}$/i;
+const REFERENCE_BEFORE = /\b(?:ref|reference|case|crime|incident|account|a\/c|sort code|invoice|order|policy|claim|isbn|serial|licen[cs]e|permit|application|payroll|employee|staff|file)(?: no| no\.| number| num| id| ref)?[.:#]?[ \t]{0,3}$/i;
 
 /** A UK number as 11 national digits ("01632960123"), or undefined when it is not one we flag. */
 export function nationalPhone(raw: string): string | undefined {
@@ -192,12 +254,57 @@ function findNiNumbers(text: string): Span[] {
 const POSTCODE = /\b([A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?(\d[ABD-HJLNP-UW-Z]{2})\b/g;
 const STREET_TYPES =
   'Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Place|Grove|Gardens|Gdns|Court|Terrace|Row|Hill|Park|Square|Walk|Mews|View|Rise|Green|Parade|Wynd|Brae|Gate|Yard|Vale|Meadow|Meadows|Fields|Cottages|Loan|Vennel|Crofts|Croft|Heights|Bank|End|Passage|Quay|Wharf|Boulevard';
-const WORD = String.raw`[A-Z][a-z'’-]{1,20}`;
-/** A house number (or "Flat 3,") and a street name, e.g. "14 Mill Lane", "Flat 2, 7 St John's Road". */
-const STREET = new RegExp(
-  String.raw`(?:\b(?:Flat|Apartment) \d{1,4}[A-Za-z]?,? (?:${WORD} )?(?:${WORD} )?|\b\d{1,4}[A-Za-z]?,? )${WORD} (?:${WORD} )?(?:${WORD} )?(?:${STREET_TYPES})\b|\b${WORD} Cottage\b`,
-  'g',
-);
+const STREET_TYPE = new RegExp(String.raw`\b(?:${STREET_TYPES})\b`, 'g');
+/** A house name standing in for a number: "Rose Cottage". */
+const HOUSE_NAME = /\b[A-Z][a-z'’-]{1,20} Cottage\b/g;
+const CAPITALISED = /^[A-Z][a-z'’-]{1,20}$/;
+const HOUSE_NUMBER = /^\d{1,4}[A-Za-z]?,?$/;
+
+/**
+ * Where a street address ending just before the street type at `typeStart` begins:
+ * a house number and one to three capitalised words ("14 Mill Lane", "7a St John's Road"),
+ * or "Flat 2, Harbour Wynd". -1 when there is none.
+ */
+function streetStart(window: string, typeStart: number): number {
+  if (window[typeStart - 1] !== ' ') return -1;
+  const from = Math.max(0, typeStart - 90);
+  const tokens = [...window.slice(from, typeStart - 1).matchAll(/\S{1,40}/g)].map((m) => ({ word: m[0], start: from + (m.index ?? 0) }));
+  /** Whether token i is followed by exactly one space (the words of an address line). */
+  const spaced = (i: number) => {
+    const end = tokens[i].start + tokens[i].word.length;
+    return end === (i + 1 < tokens.length ? tokens[i + 1].start : typeStart) - 1;
+  };
+  let names = 0;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const { word, start } = tokens[i];
+    if (!spaced(i)) return -1;
+    if (names < 3 && CAPITALISED.test(word)) {
+      names++;
+      continue;
+    }
+    if (names === 0) return -1;
+    if (/^\d{1,4}[A-Za-z]?,$/.test(word) && i > 0 && /^(Flat|Apartment)$/.test(tokens[i - 1].word) && spaced(i - 1)) return tokens[i - 1].start;
+    if (HOUSE_NUMBER.test(word)) return start;
+    return -1;
+  }
+  return -1;
+}
+
+/** The street address nearest before the end of `window`: its start and end, or undefined. */
+function lastStreet(window: string): Span | undefined {
+  let best: Span | undefined;
+  STREET_TYPE.lastIndex = 0;
+  for (let m = STREET_TYPE.exec(window); m; m = STREET_TYPE.exec(window)) {
+    const start = streetStart(window, m.index);
+    if (start >= 0) best = { start, end: m.index + m[0].length };
+  }
+  HOUSE_NAME.lastIndex = 0;
+  for (let m = HOUSE_NAME.exec(window); m; m = HOUSE_NAME.exec(window)) {
+    const end = m.index + m[0].length;
+    if (!best || end > best.end) best = { start: m.index, end };
+  }
+  return best;
+}
 const ADDRESS_WINDOW = 160;
 /** Between the street and the postcode: at most four place names ("Harrowfield, Westshire"). */
 function isPlaceGap(gap: string): boolean {
@@ -237,11 +344,9 @@ function findAddresses(text: string, allowedPostcodes: Set<string>): Span[] {
     const windowStart = paragraphStartWithin(text, span.start, ADDRESS_WINDOW);
     const window = text.slice(windowStart, span.start);
     if (REGULATOR_STREETS.test(window)) continue;
-    let street: RegExpExecArray | undefined;
-    STREET.lastIndex = 0;
-    for (let m = STREET.exec(window); m; m = STREET.exec(window)) street = m;
-    if (!street || !isPlaceGap(window.slice(street.index + street[0].length))) continue;
-    out.push({ start: windowStart + street.index, end: span.end });
+    const street = lastStreet(window);
+    if (!street || !isPlaceGap(window.slice(street.end))) continue;
+    out.push({ start: windowStart + street.start, end: span.end });
   }
   return out;
 }
@@ -345,7 +450,7 @@ function findSalutationNames(text: string): Span[] {
     for (; i < tokens.length && name.length < 4; i++) {
       const word = tokens[i].word.replace(/[.,]$/, '');
       const initial = INITIAL_TOKEN.test(tokens[i].word);
-      if (!initial && !NAME_TOKEN.test(word)) break;
+      if (!initial && (!NAME_TOKEN.test(word) || word === 'Dear')) break;
       if (!initial && word === word.toUpperCase()) break; // acronyms and placeholders ("FOI", "NAME")
       name.push({ word: tokens[i].word, start: tokens[i].start });
       const nextGap = i + 1 < tokens.length ? text.slice(tokens[i].start + tokens[i].word.length, tokens[i + 1].start) : ',';

@@ -59,6 +59,8 @@ export function snippetToText(body: string, values: SnippetValues | string = {})
   const { provision, reference, markPlaceholders } = typeof values === 'string' ? { provision: values } : values;
   let out = '';
   let i = 0;
+  // Text given to each tab stop, so a later bare "$1" mirrors it.
+  const given = new Map<string, string>();
   const read = (stopAt: string | undefined): string => {
     let text = '';
     while (i < body.length) {
@@ -82,7 +84,7 @@ export function snippetToText(body: string, values: SnippetValues | string = {})
     const simple = /^(\d+|[A-Z_][A-Z_0-9]*)/.exec(body.slice(i));
     if (simple) {
       i += simple[0].length;
-      return '';
+      return given.get(simple[0]) ?? '';
     }
     if (body[i] !== '{') return '$';
     i++; // {
@@ -91,28 +93,39 @@ export function snippetToText(body: string, values: SnippetValues | string = {})
     i += head[0].length;
     if (body[i] === '}') {
       i++;
-      return '';
+      return given.get(head[0]) ?? '';
     }
     if (body[i] === ':') {
       i++;
-      const value = read('}');
+      const value = placeholderText(head[0], read('}'));
       i++; // }
-      // Tab stop 1 of a block names the provision: use the one the letter cites.
-      if (provision && head[0] === '1' && /^(\[provision\]|(section|regulation)s? \d)/i.test(value)) return provision;
-      if (reference && value === EXAMPLE_REFERENCE) return reference;
-      if (markPlaceholders && value !== '[provision]' && !/^\[.*\]$/.test(value) && value.trim() !== '') return `[${value}]`;
+      given.set(head[0], value);
       return value;
     }
     if (body[i] === '|') {
       i++;
-      const choices = read('|');
-      i += 2; // |}
-      return choices.split(',')[0] ?? '';
+      // The first option, up to an unescaped comma or the closing "|".
+      let first = '';
+      while (i < body.length && !(body[i] === '|' && body[i + 1] === '}') && body[i] !== ',') {
+        if (body[i] === '\\' && i + 1 < body.length) i++;
+        first += body[i++];
+      }
+      const close = body.indexOf('|}', i);
+      i = close < 0 ? body.length : close + 2;
+      given.set(head[0], first);
+      return first;
     }
     // Transforms and anything else: skip to the closing brace.
     const close = body.indexOf('}', i);
     i = close < 0 ? body.length : close + 1;
     return '';
+  };
+  const placeholderText = (index: string, value: string): string => {
+    // Tab stop 1 of a block names the provision: use the one the letter cites.
+    if (provision && index === '1' && /^(\[provision\]|(section|regulation)s? \d)/i.test(value)) return provision;
+    if (reference && value === EXAMPLE_REFERENCE) return reference;
+    if (markPlaceholders && value !== '[provision]' && !/^\[.*\]$/.test(value) && value.trim() !== '') return `[${value}]`;
+    return value;
   };
   out = read(undefined);
   return provision ? out.split('[provision]').join(provision) : out;
