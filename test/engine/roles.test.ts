@@ -13,7 +13,6 @@ function roleOf(rawTitle: string): SectionRole | undefined {
 
 type Row = [title: string, expected: SectionRole, todo?: string];
 
-const DECORATION_TODO = 'a leading citation ("Section 31(1) – ", "S31 ") leaves "section" at the start of the normalised title, so the ^-anchored patterns fail';
 
 const TABLE: Record<string, Row[]> = {
   'Harm / prejudice': [
@@ -56,7 +55,7 @@ const TABLE: Record<string, Row[]> = {
     ['Public Interest Test (s.31)', 'public-interest'],
     ['PUBLIC INTEREST TEST', 'public-interest'],
     ['PIT', 'public-interest'],
-    ['Section 31(1) – Public interest test', 'public-interest', DECORATION_TODO],
+    ['Section 31(1) – Public interest test', 'public-interest'],
   ],
   'Factors for disclosure / confirmation': [
     ['Factors favouring disclosure', 'factors-for'],
@@ -78,7 +77,7 @@ const TABLE: Record<string, Row[]> = {
     ['Factors favouring disclosure – Section 31', 'factors-for'],
     ['Section 31(1) – Factors favouring disclosure', 'factors-for'],
     ['for Section 31 Factors favouring disclosure', 'factors-for'],
-    ['S31 – For disclosure', 'factors-for', DECORATION_TODO],
+    ['S31 – For disclosure', 'factors-for'],
   ],
   'Factors against disclosure / confirmation': [
     ['Factors against disclosure', 'factors-against'],
@@ -104,7 +103,7 @@ const TABLE: Record<string, Row[]> = {
     ['Factors favouring S31', 'factors-against'],
     ['Factors favouring s.24(2)', 'factors-against'],
     ['Factors against disclosure – Section 31', 'factors-against'],
-    ['S31 – Against disclosure', 'factors-against', DECORATION_TODO],
+    ['S31 – Against disclosure', 'factors-against'],
   ],
   'Balance / conclusion (context-free forms)': [
     ['Balance test', 'balance'],
@@ -117,8 +116,8 @@ const TABLE: Record<string, Row[]> = {
     ['Public interest conclusion', 'balance'],
     ['Outcome of the public interest test', 'balance'],
     ['**3. Balancing test:**', 'balance'],
-    ['Section 31(1) – Balance test', 'balance', DECORATION_TODO],
-    ['S31 Balancing test', 'balance', DECORATION_TODO],
+    ['Section 31(1) – Balance test', 'balance'],
+    ['S31 Balancing test', 'balance'],
   ],
   's40 first condition (legitimate interests)': [
     ['Legitimate interests', 'legitimate-interests'],

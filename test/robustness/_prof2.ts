@@ -1,11 +1,10 @@
 import { parseMarkdown } from '../../server/src/engine/parse';
 function t(name: string, text: string) { const s = performance.now(); try { parseMarkdown(text); console.log(name, text.length, (performance.now()-s).toFixed(0)); } catch (e) { console.log(name, 'THREW', String(e)); } }
 const w = process.argv[2];
-if (w==='q100') t('quote100', ('>'.repeat(100)+' x\n').repeat(2e6/103));
-if (w==='q100s') t('quote100 space', ('> '.repeat(50)+'x\n').repeat(2e6/103));
-if (w==='l50') { const lines=[]; for (let i=0;i<2e6/60;i++) lines.push('  '.repeat(i%50)+'- item'); t('list50', lines.join('\n')); }
-if (w==='q1k') t('quote1000 x 200', ('>'.repeat(1000)+' x\n').repeat(200));
-if (w==='q5k') t('quote5000 x1', ('>'.repeat(5000)+' x\n'));
-if (w==='q10k') t('quote10000 x1', ('>'.repeat(10000)+' x\n'));
-if (w==='l300') { const lines=[]; for (let i=0;i<300;i++) lines.push('  '.repeat(i)+'- item'); t('list300', lines.join('\n')); }
-if (w==='l600') { const lines=[]; for (let i=0;i<600;i++) lines.push('  '.repeat(i)+'- item'); t('list600', lines.join('\n')); }
+const N = Number(process.argv[3] ?? 2e5);
+if (w==='flatlist') t('flatlist', ('- item section 31(1)(a) lorem\n').repeat(N/30));
+if (w==='flatquote') t('flatquote', ('> item section 31(1)(a) lorem\n').repeat(N/30));
+if (w==='para') t('para', ('item section 31(1)(a) lorem\n').repeat(N/30));
+if (w==='paras') t('paras', ('item section 31(1)(a) lorem\n\n').repeat(N/30));
+if (w==='l5') { const lines=[]; for (let i=0;i<N/10;i++) lines.push('  '.repeat(i%5)+'- item'); t('list5', lines.join('\n')); }
+if (w==='q5') t('quote5', ('>'.repeat(5)+' x\n').repeat(N/8));
