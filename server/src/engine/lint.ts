@@ -2,8 +2,8 @@
 import { DEFAULT_SETTINGS, type FoiSettings } from './config/settings';
 import { findDirectives, isDisabled } from './directives';
 import { Coverage } from './model/coverage';
+import { IncrementalParser } from './incremental';
 import { buildModel, type LetterModel } from './model/letter';
-import { parseMarkdown } from './parse';
 import { RULES } from './rules';
 import type { Finding, RuleFinding, Severity } from './types';
 
@@ -35,10 +35,32 @@ function limitText(text: string, max: number): { text: string; truncated: boolea
 }
 
 export function lint(fullText: string, options: LintOptions = {}): LintResult {
+  const steps = lintSteps(fullText, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** What `lintSteps` has just finished: a parse window, the model, or one rule. */
+export type LintPhase = 'parse' | 'model' | 'rule';
+
+/**
+ * `lint` in steps, for callers that share the time with other work (the language server):
+ * it yields after each parse window, the model and each rule. `parser` keeps the letter's
+ * blocks between calls, so only the edited part is parsed again.
+ */
+export function* lintSteps(fullText: string, options: LintOptions = {}, parser = new IncrementalParser()): Generator<LintPhase, LintResult> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const base = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
   const { text, truncated } = limitText(fullText, settings.maxDocumentLength);
-  const model = buildModel(text, { defaultRegime: settings.defaultRegime }, parseMarkdown(text));
+  const parsing = parser.update(text);
+  let parsed = parsing.next();
+  while (!parsed.done) {
+    yield 'parse';
+    parsed = parsing.next();
+  }
+  const model = buildModel(text, { defaultRegime: settings.defaultRegime }, parsed.value);
+  yield 'model';
   const coverage = new Coverage(model);
   const directives = findDirectives(text, model.lines);
   const findings: Finding[] = [];
@@ -68,6 +90,7 @@ export function lint(fullText: string, options: LintOptions = {}): LintResult {
       ruleFindings = [{ span: { start: 0, end: 0 }, message: `Rule ${rule.id} failed on this letter: ${error instanceof Error ? error.message : String(error)}` }];
     }
     for (const finding of ruleFindings) add(rule.id, severity, finding);
+    yield 'rule';
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { findings, model, coverage, truncated };

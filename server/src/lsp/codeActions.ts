@@ -20,14 +20,23 @@ function lineBreak(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-/** `<!-- foi-disable-next-line rule -->` on its own line above the finding, keeping the line's indentation. */
-function disableLineEdit(document: TextDocument, finding: Finding, ruleName: string): TextEdit {
+/**
+ * `<!-- foi-disable-next-line rule -->` on its own line above the finding, keeping the
+ * line's indentation. Inside front matter it goes in a YAML comment so the YAML stays valid;
+ * on the opening "---" line there is no line above to use.
+ */
+function disableLineEdit(document: TextDocument, result: LintResult, finding: Finding, ruleName: string): TextEdit | undefined {
   const line = finding.range.start.line;
   const lineText = document.getText({ start: { line, character: 0 }, end: { line, character: 10_000 } });
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  const offset = document.offsetAt(finding.range.start);
+  const frontMatter = result.model.frontMatter?.span ?? result.model.unclosedFrontMatter;
+  const inFrontMatter = frontMatter !== undefined && offset >= frontMatter.start && offset <= frontMatter.end;
+  if (inFrontMatter && line === document.positionAt(frontMatter.start).line) return undefined;
+  const directive = `<!-- foi-disable-next-line ${ruleName} -->`;
   return {
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText: `${indent}<!-- foi-disable-next-line ${ruleName} -->${lineBreak(document.getText())}`,
+    newText: `${indent}${inFrontMatter ? `# ${directive}` : directive}${lineBreak(document.getText())}`,
   };
 }
 
@@ -60,12 +69,15 @@ export function codeActionsFor(document: TextDocument, result: LintResult, diagn
         });
       }
       const ruleName = finding.category ? `${finding.rule}/${finding.category}` : finding.rule;
-      actions.push({
-        title: `Disable ${ruleName} for this line`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        edit: { changes: { [document.uri]: [disableLineEdit(document, finding, ruleName)] } },
-      });
+      const disableLine = disableLineEdit(document, result, finding, ruleName);
+      if (disableLine) {
+        actions.push({
+          title: `Disable ${ruleName} for this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes: { [document.uri]: [disableLine] } },
+        });
+      }
       actions.push({
         title: `Disable ${ruleName} for this file`,
         kind: CodeActionKind.QuickFix,

@@ -43,6 +43,8 @@ export interface CatalogueEntry extends ProvisionFacts {
   /** "exemption" (or EIR "exception") entries can be relied on; "procedural" are known but not grounds for refusal. */
   kind: 'exemption' | 'procedural';
   title: string;
+  /** Each limb is a ground of its own (EIR reg 12, EISR reg 10); a citation without a limb is a reference. */
+  separateLimbs?: boolean;
   /** The NCND provision for this exemption, if any, e.g. "31(3)". */
   ncndProvision?: string;
   limbs?: Limb[];

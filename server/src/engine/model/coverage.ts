@@ -1,4 +1,4 @@
-import { HARM_TESTS } from '../catalogue';
+import { HARM_TESTS, type ResolvedFacts } from '../catalogue';
 import type { Span } from '../types';
 import type { LetterModel, ProvisionUse } from './letter';
 import { BODY_EVIDENCE, PUBLIC_INTEREST_ROLES, type SectionRole } from './roles';
@@ -34,7 +34,7 @@ export interface PartStatus {
 
 const SCOPE_GIVING_ROLES: ReadonlySet<SectionRole | undefined> = new Set([undefined, 'provision', 'public-interest', 'factors-for', 'factors-against', 'balance']);
 type Evidence = keyof typeof BODY_EVIDENCE;
-const HARM_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set([undefined, 'provision', 'response', 'harm']);
+const HARM_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set([undefined, 'provision', 'response', 'harm', 'exemptions', 'qualified-person']);
 const FACTOR_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set(['public-interest', 'provision']);
 const BALANCE_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set(['public-interest', 'provision', 'factors-for', 'factors-against']);
 
@@ -115,16 +115,24 @@ export class Coverage {
   }
 
   /** The parts this provision needs, with where the letter provides each. */
-  partsFor(use: ProvisionUse): { required: PartStatus[] } {
+  /** The provision's facts as they apply to this letter. */
+  factsFor(use: ProvisionUse): ResolvedFacts {
     const facts = { ...use.resolution.facts };
     // FOIA s36 is absolute for information held by either House of Parliament.
     if (use.regime === 'FOIA' && use.resolution.entry.id === '36' && this.model.frontMatter?.data.house_of_parliament === true) facts.status = 'absolute';
+    return facts;
+  }
+
+  partsFor(use: ProvisionUse): { required: PartStatus[] } {
+    const facts = this.factsFor(use);
+    // A s17(2) holding notice gives the public interest decision (and its full reasons) later.
+    const holdingNotice = this.model.frontMatter?.data.response_type === 'pit-extension';
     const required: PartStatus[] = [];
     const add = (part: Part) => required.push({ part, foundAt: this.find(part, use) });
-    if (HARM_TESTS.has(facts.test)) add('harm');
+    if (HARM_TESTS.has(facts.test) && !holdingNotice) add('harm');
     if (facts.needsQualifiedPerson) add('qualified-person');
     if (facts.needsLegitimateInterests) add('legitimate-interests');
-    if (facts.status === 'qualified') {
+    if (facts.status === 'qualified' && !holdingNotice) {
       add('public-interest');
       add('factors-for');
       add('factors-against');

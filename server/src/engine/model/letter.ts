@@ -1,11 +1,11 @@
 import type { Root } from 'mdast';
-import { parseMarkdown } from '../parse';
+import { blocksOfRoot, IncrementalParser, type Block } from '../incremental';
 import { LineIndex } from '../text/lineIndex';
 import type { Regime, Span } from '../types';
 import { readFrontMatter, type FrontMatter } from '../frontmatter';
 import { lookup, type Resolution } from '../catalogue';
 import { findCitations, type CitationMatch } from './citations';
-import { buildSections, collectTitleCandidates, type Section } from './sections';
+import { buildSections, type Section } from './sections';
 
 export interface Citation extends CitationMatch {
   regime: Regime;
@@ -69,10 +69,10 @@ export function regimeFromText(text: string): Regime | undefined {
   return undefined;
 }
 
-function findFrontMatter(root: Root, text: string): { frontMatter?: FrontMatter; unclosed?: Span; bodyStart: number } {
-  const first = root.children[0];
-  if (first && first.type === 'yaml' && first.position?.start.offset !== undefined && first.position.end.offset !== undefined) {
-    const span = { start: first.position.start.offset, end: first.position.end.offset };
+function findFrontMatter(blocks: Block[], text: string): { frontMatter?: FrontMatter; unclosed?: Span; bodyStart: number } {
+  const first = blocks[0];
+  if (first && first.type === 'yaml') {
+    const span = { start: first.start, end: first.end };
     const yamlStart = text.indexOf('\n', span.start) + 1;
     let closing = Math.max(text.lastIndexOf('\n', span.end - 1), yamlStart);
     if (closing > yamlStart && text[closing - 1] === '\r') closing--;
@@ -104,9 +104,11 @@ export function provisionLabel(regime: Regime, path: string): string {
   return `${word} ${path}`;
 }
 
-export function buildModel(text: string, options: ModelOptions, root: Root = parseMarkdown(text)): LetterModel {
+/** The letter's top-level blocks: parsed here unless given (from an incremental parse, or as an mdast tree). */
+export function buildModel(text: string, options: ModelOptions, parsed?: Root | Block[]): LetterModel {
+  const blocks = parsed === undefined ? new IncrementalParser().parse(text) : Array.isArray(parsed) ? parsed : blocksOfRoot(parsed, text);
   const lines = new LineIndex(text);
-  const { frontMatter, unclosed, bodyStart } = findFrontMatter(root, text);
+  const { frontMatter, unclosed, bodyStart } = findFrontMatter(blocks, text);
 
   let regime = options.defaultRegime;
   let regimeSource: LetterModel['regimeSource'] = 'setting';
@@ -122,7 +124,11 @@ export function buildModel(text: string, options: ModelOptions, root: Root = par
     }
   }
 
-  const sections = buildSections(collectTitleCandidates(root, text), text.length, bodyStart);
+  const sections = buildSections(
+    blocks.flatMap((block) => block.candidates),
+    text.length,
+    bodyStart,
+  );
   const citations: Citation[] = [];
   for (const match of findCitations(maskComments(text), bodyStart)) {
     const citationRegimeValue = citationRegime(regime, match);
@@ -174,7 +180,7 @@ function groupProvisions(citations: Citation[]): ProvisionUse[] {
     if (citation.section?.role === 'request') continue;
     const { resolution } = citation.lookup;
     let key = `${citation.regime}:${resolution.entry.id}:${resolution.facts.ncnd ? 'ncnd' : 'main'}`;
-    if (citation.instrument === 'regulations') {
+    if (resolution.entry.separateLimbs) {
       // Each paragraph of reg 12 (or EISR reg 10) is its own exception; a bare "regulation 12(2)" is a reference, not a ground.
       const limb = resolution.limbs[resolution.limbs.length - 1];
       if (!limb) continue;

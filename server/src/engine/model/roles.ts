@@ -91,7 +91,7 @@ export function matchRole(normalisedTitle: string): SectionRole | undefined {
 
 /** Phrases in body text that show an argument was made even without a titled section. */
 export const BODY_EVIDENCE = {
-  harm: /\bwould(,)? or would be likely to,? (prejudice|endanger|harm)|\bwould be likely to (prejudice|endanger|harm|undermine|damage|compromise)|\bwould (prejudice|endanger|harm|undermine|damage|compromise|adversely affect)|\bprejudice substantially\b|\bsubstantial prejudice to\b|\badversely affect\b|\brequired for the purpose of safeguarding\b/i,
+  harm: /\bwould(,)? or would be likely to,? (prejudice|endanger|harm|inhibit)|\bwould be likely to (prejudice|endanger|harm|undermine|damage|compromise|inhibit)|\bwould (prejudice|endanger|harm|undermine|damage|compromise|adversely affect|inhibit)|\binhibit substantially\b|\bprejudice substantially\b|\bsubstantial prejudice to\b|\badversely affect\b|\brequired for the purpose of safeguarding\b/i,
   for: /\b(in favou?r of|favou?ring|for|supporting) (the )?(disclos\w*|release|releasing|confirm\w*)|\bpublic interest in (disclos\w*|release|releasing|confirm\w*|transparency)/i,
   against: /\b(in favou?r of|favou?ring|for) (maintaining|withholding|non-disclosure|neither)|\bagainst (disclos\w*|release|releasing|confirm\w*)|\bpublic interest in (maintaining|withholding)/i,
   balance: /\bon balance\b|\boutweigh(s|ed)?\b|\bbalance of (the )?public interest\b|\bbalanc(e|ing) (test|exercise) favours?\b|\bpublic interest (favours|lies in)\b/i,

@@ -2,6 +2,7 @@ import type { Content, Heading, List, ListItem, Paragraph, Root, RootContent } f
 import type { Span } from '../types';
 import { CONTEXTUAL_CONCLUSION, matchRole, PUBLIC_INTEREST_ROLES, type SectionRole } from './roles';
 import { findCitations } from './citations';
+import { parseInline } from '../parse';
 
 export type TitleStyle = 'atx' | 'setext' | 'bold' | 'plain' | 'numbered';
 
@@ -20,7 +21,7 @@ export interface Section {
   parent: Section | undefined;
 }
 
-interface TitleCandidate {
+export interface TitleCandidate {
   title: string;
   titleSpan: Span;
   style: TitleStyle;
@@ -69,10 +70,10 @@ export function normaliseForRole(title: string): string {
     .trim();
 }
 
-function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span | undefined {
+function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, base: number): Span | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? undefined : { start, end };
+  return start === undefined || end === undefined ? undefined : { start: base + start, end: base + end };
 }
 
 function isSingleLine(text: string): boolean {
@@ -87,6 +88,17 @@ function wordCount(text: string): number {
 function isBoldOnly(paragraph: Paragraph): boolean {
   const visible = paragraph.children.filter((child) => !(child.type === 'html' || (child.type === 'text' && child.value.trim() === '')));
   return visible.length === 1 && visible[0].type === 'strong';
+}
+
+/**
+ * True for a one-line paragraph whose only visible content is bold. The line is parsed on
+ * its own, so the answer never depends on link definitions elsewhere in the letter.
+ */
+function isBoldOnlyLine(raw: string): boolean {
+  if (!raw.includes('**') && !raw.includes('__')) return false;
+  const root = parseInline(raw);
+  const first = root.children[0];
+  return root.children.length === 1 && first.type === 'paragraph' && isBoldOnly(first);
 }
 
 /** Plain one-line titles qualify only when they look like a known role or a provision heading. */
@@ -105,21 +117,21 @@ export function isProvisionHeading(title: string): boolean {
   return wordCount(normaliseForRole(title).replace(/\bsection\b/g, ' ').trim()) <= MAX_PROVISION_TITLE_WORDS;
 }
 
-function candidateFromParagraph(paragraph: Paragraph, text: string, style: TitleStyle): TitleCandidate | undefined {
-  const span = spanOf(paragraph);
+function candidateFromParagraph(paragraph: Paragraph, text: string, style: TitleStyle, base: number): TitleCandidate | undefined {
+  const span = spanOf(paragraph, base);
   if (!span) return undefined;
   const raw = text.slice(span.start, span.end);
   if (!isSingleLine(raw)) return undefined;
   const title = cleanTitle(raw);
-  if (style === 'plain' && isBoldOnly(paragraph)) {
+  if (style === 'plain' && isBoldOnlyLine(raw)) {
     if (title.length === 0 || title.length > MAX_TITLE_LENGTH || /[.,;?!]$/.test(title)) return undefined;
     return { title, titleSpan: span, style: 'bold' };
   }
   return looksLikePlainTitle(title) ? { title, titleSpan: span, style } : undefined;
 }
 
-function candidateFromHeading(heading: Heading, text: string): TitleCandidate | undefined {
-  const span = spanOf(heading);
+function candidateFromHeading(heading: Heading, text: string, base: number): TitleCandidate | undefined {
+  const span = spanOf(heading, base);
   if (!span) return undefined;
   const raw = text.slice(span.start, span.end);
   const isAtx = /^\s{0,3}#/.test(raw);
@@ -128,41 +140,74 @@ function candidateFromHeading(heading: Heading, text: string): TitleCandidate | 
 }
 
 /** Numbered titles: "3. Public interest test" is an ordered list item whose first line is a title. */
-function candidatesFromList(list: List, text: string, out: TitleCandidate[]): void {
+function candidatesFromList(list: List, text: string, base: number, out: TitleCandidate[]): void {
   if (!list.ordered) return;
   for (const item of list.children as ListItem[]) {
     const first = item.children[0];
     if (!first || first.type !== 'paragraph') continue;
-    const itemSpan = spanOf(item);
-    const paraSpan = spanOf(first);
+    const itemSpan = spanOf(item, base);
+    const paraSpan = spanOf(first, base);
     if (!itemSpan || !paraSpan) continue;
-    const candidate = candidateFromParagraph(first, text, 'numbered');
+    const candidate = candidateFromParagraph(first, text, 'numbered', base);
     if (!candidate) continue;
     // The numbering belongs to the title line.
     out.push({ ...candidate, titleSpan: { start: itemSpan.start, end: paraSpan.end } });
   }
 }
 
-export function collectTitleCandidates(root: Root, text: string): TitleCandidate[] {
+/** Title candidates of one top-level node; `base` is the offset of the parsed slice in `text`. */
+export function titleCandidatesOf(node: RootContent, text: string, base = 0): TitleCandidate[] {
   const out: TitleCandidate[] = [];
-  for (const node of root.children as RootContent[]) {
-    if (node.type === 'heading') {
-      const candidate = candidateFromHeading(node, text);
-      if (candidate) out.push(candidate);
-    } else if (node.type === 'paragraph') {
-      const candidate = candidateFromParagraph(node, text, 'plain');
-      if (candidate) out.push(candidate);
-    } else if (node.type === 'list') {
-      candidatesFromList(node, text, out);
-    }
+  if (node.type === 'heading') {
+    const candidate = candidateFromHeading(node, text, base);
+    if (candidate) out.push(candidate);
+  } else if (node.type === 'paragraph') {
+    const candidate = candidateFromParagraph(node, text, 'plain', base);
+    if (candidate) out.push(candidate);
+  } else if (node.type === 'list') {
+    candidatesFromList(node, text, base, out);
   }
   return out;
+}
+
+export function collectTitleCandidates(root: Root, text: string): TitleCandidate[] {
+  return (root.children as RootContent[]).flatMap((node) => titleCandidatesOf(node, text));
 }
 
 /** Sections that give the right to apply to the regulator or appeal: FOIA s50, s57; FOISA s47, s56; EIR reg 18; EISR reg 17. */
 function citesOnlyRightsProvisions(title: string): boolean {
   const citations = findCitations(title);
   return citations.length > 0 && citations.every((c) => (c.instrument === 'act' ? /^(50|57|47|56)(\(|$)/ : /^(18|17)(\(|$)/).test(c.path));
+}
+
+interface TitleFacts {
+  normalised: string;
+  role: SectionRole | undefined;
+  hasCitation: boolean;
+  provisionHeading: boolean;
+  onlyRightsProvisions: boolean;
+}
+
+// What a title says on its own, kept across model builds: most titles survive an edit.
+const titleFactsCache = new Map<string, TitleFacts>();
+const TITLE_FACTS_CACHE_LIMIT = 20_000;
+
+function titleFacts(title: string): TitleFacts {
+  let facts = titleFactsCache.get(title);
+  if (!facts) {
+    const normalised = normaliseForRole(title);
+    const hasCitation = findCitations(title).length > 0;
+    facts = {
+      normalised,
+      role: matchRole(normalised),
+      hasCitation,
+      provisionHeading: hasCitation && isProvisionHeading(title),
+      onlyRightsProvisions: hasCitation && citesOnlyRightsProvisions(title),
+    };
+    if (titleFactsCache.size >= TITLE_FACTS_CACHE_LIMIT) titleFactsCache.clear();
+    titleFactsCache.set(title, facts);
+  }
+  return facts;
 }
 
 /** Soft titles (bold, plain, numbered) nest under the last Markdown heading by role rank. */
@@ -197,12 +242,13 @@ export function buildSections(candidates: TitleCandidate[], textLength: number, 
   const stack: Section[] = [];
 
   for (const candidate of candidates) {
-    const normalised = normaliseForRole(candidate.title);
-    let role = matchRole(normalised);
-    const hasCitation = findCitations(candidate.title).length > 0;
+    const facts = titleFacts(candidate.title);
+    const normalised = facts.normalised;
+    let role = facts.role;
+    const hasCitation = facts.hasCitation;
     const isSoft = candidate.hardLevel === undefined;
     if (role === 'exemptions' && hasCitation && /^(exemptions?|exceptions?)$/.test(normalised)) role = 'provision';
-    if (role === undefined && hasCitation && isProvisionHeading(candidate.title)) role = citesOnlyRightsProvisions(candidate.title) ? 'rights' : 'provision';
+    if (role === undefined && hasCitation && facts.provisionHeading) role = facts.onlyRightsProvisions ? 'rights' : 'provision';
     if (role === undefined && CONTEXTUAL_CONCLUSION.test(normalised)) role = inPublicInterest ? 'balance' : 'response';
     if (role === 'response' && /^(our |the )?decision\b/.test(normalised) && inPublicInterest) role = 'balance';
 
@@ -222,7 +268,7 @@ export function buildSections(candidates: TitleCandidate[], textLength: number, 
     const section: Section = {
       index: sections.length,
       title: candidate.title,
-      titleSpan: candidate.titleSpan,
+      titleSpan: { ...candidate.titleSpan },
       bodySpan: { start: candidate.titleSpan.end, end: textLength },
       span: { start: candidate.titleSpan.start, end: textLength },
       style: candidate.style,

@@ -1,6 +1,6 @@
 // personal-data: likely personal data in the letter body (disclosure safety).
-// Every regex here is bounded (no unbounded or nested repetition) and every
-// look-around window has a fixed size, so the rule runs in linear time.
+// No regex here nests repetition, every multi-character repeat is bounded, and every
+// look-back/look-ahead window has a fixed size, so the rule runs in linear time.
 import type { FoiSettings, PersonalDataCategory } from '../config/settings';
 import type { LetterModel } from '../model/letter';
 import type { RuleFinding, Span } from '../types';
@@ -308,7 +308,7 @@ function lastStreet(window: string): Span | undefined {
 const ADDRESS_WINDOW = 160;
 /** Between the street and the postcode: at most four place names ("Harrowfield, Westshire"). */
 function isPlaceGap(gap: string): boolean {
-  const words = gap.split(/[\s,\\]+/).filter(Boolean);
+  const words = gap.split(/[\s,\\]{1,100}/).filter(Boolean);
   return gap.length <= 90 && words.length <= 4 && words.every((w) => /^[A-Z][A-Za-z'’.-]{0,25}$/.test(w));
 }
 

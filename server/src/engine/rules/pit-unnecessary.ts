@@ -6,9 +6,9 @@ export const pitUnnecessary: Rule = {
   id: 'pit-unnecessary',
   description: 'A public interest test is written although every provision relied on is absolute.',
   defaultSeverity: 'information',
-  check({ model }): RuleFinding[] {
+  check({ model, coverage }): RuleFinding[] {
     if (model.provisions.length === 0) return [];
-    if (model.provisions.some((use) => use.resolution.facts.status === 'qualified')) return [];
+    if (model.provisions.some((use) => coverage.factsFor(use).status === 'qualified')) return [];
     // s41's public-interest defence is part of the confidence test, not a PIT.
     const pit = model.sections.find((s) => s.role !== undefined && PUBLIC_INTEREST_ROLES.has(s.role) && !/\bdefen[cs]e\b/i.test(s.title));
     if (!pit) return [];

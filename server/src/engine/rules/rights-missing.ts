@@ -18,14 +18,20 @@ function rightsSnippetPrefixes(regime: Regime, hasReview: boolean, hasRegulator:
 import { firstSnippet, snippetToText } from '../snippets';
 import type { Rule } from './rule';
 
-const REVIEW: Record<Regime, RegExp> = {
-  FOIA: /\binternal review\b|\b(ask|request|apply) (for )?(us to (carry out|conduct) )?an? review\b|\bright (of|to) review\b|\breview (of )?(our|this|the) (decision|response|handling)\b/i,
-  EIR: /\binternal review\b|\brepresentations\b|\breconsider\w*\b|\bregulation 11\b|\breg\.? 11\b/i,
-  FOISA: /\brequire (us|the \w+( \w+)?) to (carry out a |conduct a )?review\b|\brequirement for review\b|\b(request|ask for|right to) (a )?review\b|\bsection 20\b|\binternal review\b/i,
-  EISR: /\brequire (us|the \w+( \w+)?) to (carry out a |conduct a )?review\b|\b(request|ask for|right to) (a )?review\b|\bregulation 16\b|\binternal review\b/i,
+// Evidence must read as telling the requester what they can do, not a passing mention ("ICO guidance").
+const ASK = String.raw`\b(ask|asking|request|requesting|apply|write|contact|require|requiring|make|making|right)\w*\b`;
+const REVIEW_WORDS: Record<Regime, string> = {
+  FOIA: String.raw`\b(internal )?review\b`,
+  EIR: String.raw`\b(internal review|review|representations|reconsider\w*)\b`,
+  FOISA: String.raw`\breview\b`,
+  EISR: String.raw`\breview\b`,
 };
-const UK_REGULATOR = /\bInformation Commissioner\b|\bICO\b|\bsection 50\b/;
-const SCOTTISH_REGULATOR = /\bScottish Information Commissioner\b|\bSIC\b|\bsection 47\b|\bfoi\.scot\b|\bitspublicknowledge\b/;
+const REVIEW: Record<Regime, RegExp> = Object.fromEntries(
+  Object.entries(REVIEW_WORDS).map(([regime, words]) => [regime, new RegExp(String.raw`${ASK}[^.]{0,80}${words}|\b(section 20|regulation 11|reg\.? 11|regulation 16)\b`, 'i')]),
+) as Record<Regime, RegExp>;
+const COMPLAIN = String.raw`\b(complain|complaint|apply|application|appeal|refer|decision)\w*\b`;
+const UK_REGULATOR = new RegExp(String.raw`${COMPLAIN}[^.]{0,150}\b(Information Commissioner|ICO)\b|\b(Information Commissioner|ICO)\b[^.]{0,150}${COMPLAIN}|\bsection 50\b|ico\.org\.uk/make-a-complaint`, 'i');
+const SCOTTISH_REGULATOR = new RegExp(String.raw`${COMPLAIN}[^.]{0,150}\b(Scottish Information Commissioner|SIC)\b|\b(Scottish Information Commissioner|SIC)\b[^.]{0,150}${COMPLAIN}|\bsection 47\b|\bfoi\.scot\b|\bitspublicknowledge\b`, 'i');
 const REFUSAL_TYPES = new Set(['partial-disclosure', 'refusal', 'ncnd', 'cost-limit', 'vexatious', 'pit-extension']);
 const NCND_TEXT = /\bneither (confirm|confirms|confirming) nor (deny|denies|denying)\b/i;
 

@@ -1,0 +1,297 @@
+// Incremental block parsing. A letter is kept as its top-level Markdown blocks (with their
+// title candidates). After an edit only the blocks around it are parsed again.
+//
+// Why this is exact: CommonMark decides block structure line by line. When a top-level node
+// starts on line L (and nothing before L is still open, which is what "top-level" means),
+// everything parsed from L on is the same as parsing the text from L alone. So:
+//  - parsing may restart at the line start of any known top-level block before the edit
+//    whose first line the edit does not touch;
+//  - once a freshly parsed window holds a top-level block that starts on the same line as
+//    an old block after the edit, the old blocks from there on are reused (shifted).
+// Windows end at a line end; the last node of a window may be cut short, so it is never
+// kept: the next window restarts at its line. The property test in
+// test/engine/incremental.test.ts checks the result against a fresh parse.
+import type { Root, RootContent } from 'mdast';
+import { parseBlockStructure } from './parse';
+import { titleCandidatesOf, type TitleCandidate } from './model/sections';
+
+export interface Block {
+  /** mdast node type: heading, paragraph, list, yaml, code, html, blockquote, ... */
+  type: RootContent['type'];
+  start: number;
+  end: number;
+  /** Start of the line the block begins on: parsing can restart here. */
+  lineStart: number;
+  candidates: TitleCandidate[];
+}
+
+/** Where the parse stands: `blocks` cover the text up to `frontier` (the whole text when it equals its length). */
+interface ParseState {
+  text: string;
+  blocks: Block[];
+  frontier: number;
+  /** Blocks past the frontier from an earlier parse of the same text; reused once the parse reaches one of them. */
+  tail: Block[];
+}
+
+export interface UpdateStats {
+  /** Characters parsed again. */
+  parsed: number;
+  windows: number;
+  /** Blocks reused from the previous parse. */
+  reused: number;
+}
+
+/** Default window: about 10 ms of parsing. */
+export const DEFAULT_WINDOW = 16_384;
+/** The first window after an edit reaches this far past it, to find a block to resynchronise on. */
+const EDIT_LOOKAHEAD = 1_024;
+
+export function lineStartOf(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i + 1;
+  }
+  return 0;
+}
+
+/** Offset just past the line break ending the line that holds `offset` (or the text end). */
+export function lineEndAfter(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) return i + 1;
+    if (code === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return text.length;
+}
+
+function blockOf(node: RootContent, text: string, base: number): Block {
+  const start = base + (node.position?.start.offset ?? 0);
+  const end = base + (node.position?.end.offset ?? 0);
+  return { type: node.type, start, end, lineStart: lineStartOf(text, start), candidates: titleCandidatesOf(node, text, base) };
+}
+
+/** Top-level blocks of a parsed slice of `text` that starts at `base`. */
+export function blocksOfRoot(root: Root, text: string, base = 0): Block[] {
+  return (root.children as RootContent[]).map((node) => blockOf(node, text, base));
+}
+
+function shiftBlock(block: Block, delta: number): Block {
+  if (delta === 0) return block;
+  return {
+    type: block.type,
+    start: block.start + delta,
+    end: block.end + delta,
+    lineStart: block.lineStart + delta,
+    candidates: block.candidates.map((c) => ({ ...c, titleSpan: { start: c.titleSpan.start + delta, end: c.titleSpan.end + delta } })),
+  };
+}
+
+/** The changed region between two texts: common prefix and suffix left out. */
+export function diffTexts(before: string, after: string): { start: number; endBefore: number; endAfter: number } {
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+    endBefore--;
+    endAfter--;
+  }
+  return { start, endBefore, endAfter };
+}
+
+function firstIndexAtOrAfter(blocks: Block[], lineStart: number): number {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid].lineStart < lineStart) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Old blocks that may be reused once the new parse reaches one of them. */
+interface Source {
+  blocks: Block[];
+  /** First index that lies wholly after the edit. */
+  from: number;
+  delta: number;
+  /** After reusing blocks[k..], parsing goes on here (new coordinates); the text end when the run reaches it. */
+  resumeAt: number;
+  /** True for the old frontier alone (no blocks): parsing goes on from it. */
+  frontierOnly?: boolean;
+}
+
+function endsWithLineBreak(text: string, end: number): boolean {
+  const code = text.charCodeAt(end - 1);
+  return code === 10 || code === 13;
+}
+
+/** Keeps a letter's blocks up to date as its text changes. */
+export class IncrementalParser {
+  private state: ParseState = { text: '', blocks: [], frontier: 0, tail: [] };
+  lastStats: UpdateStats = { parsed: 0, windows: 0, reused: 0 };
+
+  constructor(private readonly windowSize = DEFAULT_WINDOW) {}
+
+  get text(): string {
+    return this.state.text;
+  }
+
+  /** The blocks; they cover the whole text once `update` has run to completion. */
+  get blocks(): Block[] {
+    return this.state.blocks;
+  }
+
+  get complete(): boolean {
+    return this.state.frontier >= this.state.text.length;
+  }
+
+  /** Parses `text` in one go. */
+  parse(text: string): Block[] {
+    const steps = this.update(text);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * Brings the blocks up to date with `text`, yielding after each parsed window. A caller
+   * may stop early (`return()`): the work done so far is kept and the next update goes on from it.
+   */
+  *update(text: string): Generator<void, Block[]> {
+    const old = this.state;
+    const stats: UpdateStats = { parsed: 0, windows: 0, reused: 0 };
+    this.lastStats = stats;
+    const oldComplete = old.frontier >= old.text.length;
+    if (old.text === text && oldComplete) {
+      stats.reused = old.blocks.length;
+      return old.blocks;
+    }
+    const edit = diffTexts(old.text, text);
+    const delta = edit.endAfter - edit.endBefore;
+    const restartable = (lineStart: number) => {
+      const firstLineEnd = lineEndAfter(old.text, lineStart);
+      return firstLineEnd <= edit.start && endsWithLineBreak(old.text, firstLineEnd) && old.text.charCodeAt(lineStart) !== 0xfeff;
+    };
+
+    // Restart at the last known block (or the frontier) whose first line the edit leaves alone.
+    let keep = 0;
+    let low = 0;
+    let high = old.blocks.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (lineEndAfter(old.text, old.blocks[mid].lineStart) <= edit.start) {
+        keep = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    while (keep > 0 && !restartable(old.blocks[keep].lineStart)) keep--;
+    let position = keep > 0 ? old.blocks[keep].lineStart : 0;
+    if (!oldComplete && restartable(old.frontier)) {
+      keep = old.blocks.length;
+      position = old.frontier;
+    }
+    const blocks = old.blocks.slice(0, keep);
+
+    // Old blocks wholly after the edit, in text order.
+    const sources: Source[] = [];
+    const headFrom = Math.max(keep, firstIndexAtOrAfter(old.blocks, edit.endBefore));
+    if (headFrom < old.blocks.length) sources.push({ blocks: old.blocks, from: headFrom, delta, resumeAt: old.frontier + delta });
+    if (!oldComplete && old.frontier >= edit.endBefore) sources.push({ blocks: [], from: 0, delta, resumeAt: old.frontier + delta, frontierOnly: true });
+    if (old.tail.length > 0) {
+      const tailFrom = firstIndexAtOrAfter(old.tail, edit.endBefore);
+      if (tailFrom < old.tail.length) sources.push({ blocks: old.tail, from: tailFrom, delta, resumeAt: text.length });
+    }
+
+    // If stopped early: the first old run that reaches the text end, from the parse position on.
+    const pendingTail = (): Block[] => {
+      for (const source of sources) {
+        if (source.frontierOnly || source.resumeAt < text.length) continue;
+        const at = Math.max(source.from, firstIndexAtOrAfter(source.blocks, position - source.delta));
+        return source.blocks.slice(at).map((b) => shiftBlock(b, source.delta));
+      }
+      return [];
+    };
+
+    let size = this.windowSize;
+    // With old blocks to reuse, the first window only reaches a little past the edit.
+    let target = sources.length > 0 ? Math.min(Math.max(edit.endAfter, position) + EDIT_LOOKAHEAD, position + size) : position + size;
+    try {
+      while (position < text.length) {
+        const end = lineEndAfter(text, Math.min(text.length, Math.max(target, position + 1)) - 1);
+        const nodes = parseBlockStructure(text.slice(position, end), position === 0).children as RootContent[];
+        stats.parsed += end - position;
+        stats.windows++;
+        if (end >= text.length) {
+          for (const node of nodes) blocks.push(blockOf(node, text, position));
+          position = text.length;
+          break;
+        }
+        // Every node but the last is final. Reuse old blocks from the first one that starts where an old block did.
+        const accepted = blocks.length;
+        let resumed = false;
+        for (let j = 0; j < nodes.length - 1 && !resumed; j++) {
+          const lineStart = lineStartOf(text, position + (nodes[j].position?.start.offset ?? 0));
+          if (lineStart >= edit.endAfter && this.resync(lineStart, sources, blocks, stats)) {
+            position = this.resumeAt;
+            resumed = true;
+          } else blocks.push(blockOf(nodes[j], text, position));
+        }
+        if (resumed) {
+          target = position + size;
+          if (position < text.length) yield;
+          continue;
+        }
+        // Go on from the last node that can be a restart point.
+        let restart = nodes.length - 1;
+        let restartAt = -1;
+        for (; restart > 0; restart--) {
+          const lineStart = lineStartOf(text, position + (nodes[restart].position?.start.offset ?? 0));
+          if (lineStart > position && text.charCodeAt(lineStart) !== 0xfeff) {
+            restartAt = lineStart;
+            break;
+          }
+        }
+        if (restartAt < 0) {
+          // One block fills the window: keep nothing and widen it.
+          blocks.length = accepted;
+          size *= 2;
+          target = position + size;
+          yield;
+          continue;
+        }
+        blocks.length = accepted + restart;
+        position = restartAt;
+        target = position + size;
+        yield;
+      }
+    } finally {
+      this.state = { text, blocks, frontier: position, tail: position >= text.length ? [] : pendingTail() };
+    }
+    return blocks;
+  }
+
+  private resumeAt = 0;
+
+  /** If an old block (or the old frontier) starts on `lineStart`, appends the old blocks from there and drops the sources passed. */
+  private resync(lineStart: number, sources: Source[], blocks: Block[], stats: UpdateStats): boolean {
+    for (let s = 0; s < sources.length; s++) {
+      const source = sources[s];
+      if (source.frontierOnly) {
+        if (source.resumeAt !== lineStart) continue;
+      } else {
+        const at = firstIndexAtOrAfter(source.blocks, lineStart - source.delta);
+        if (at < source.from || at >= source.blocks.length || source.blocks[at].lineStart + source.delta !== lineStart) continue;
+        for (let i = at; i < source.blocks.length; i++) blocks.push(shiftBlock(source.blocks[i], source.delta));
+        stats.reused += source.blocks.length - at;
+      }
+      this.resumeAt = source.resumeAt;
+      sources.splice(0, s + 1);
+      return true;
+    }
+    return false;
+  }
+}
