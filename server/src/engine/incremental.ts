@@ -161,7 +161,7 @@ export class IncrementalParser {
    * Brings the blocks up to date with `text`, yielding after each parsed window. A caller
    * may stop early (`return()`): the work done so far is kept and the next update goes on from it.
    */
-  *update(text: string): Generator<void, Block[]> {
+  *update(text: string): Generator<'parse', Block[]> {
     const old = this.state;
     const stats: UpdateStats = { parsed: 0, windows: 0, reused: 0 };
     this.lastStats = stats;
@@ -242,7 +242,7 @@ export class IncrementalParser {
         }
         if (resumed) {
           target = position + size;
-          if (position < text.length) yield;
+          if (position < text.length) yield 'parse';
           continue;
         }
         // Go on from the last node that can be a restart point.
@@ -260,13 +260,13 @@ export class IncrementalParser {
           blocks.length = accepted;
           size *= 2;
           target = position + size;
-          yield;
+          yield 'parse';
           continue;
         }
         blocks.length = accepted + restart;
         position = restartAt;
         target = position + size;
-        yield;
+        yield 'parse';
       }
     } finally {
       this.state = { text, blocks, frontier: position, tail: position >= text.length ? [] : pendingTail() };

@@ -53,13 +53,9 @@ export function* lintSteps(fullText: string, options: LintOptions = {}, parser =
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const base = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
   const { text, truncated } = limitText(fullText, settings.maxDocumentLength);
-  const parsing = parser.update(text);
-  let parsed = parsing.next();
-  while (!parsed.done) {
-    yield 'parse';
-    parsed = parsing.next();
-  }
-  const model = buildModel(text, { defaultRegime: settings.defaultRegime }, parsed.value);
+  // yield* hands an early stop on to the parser, which keeps the windows already parsed.
+  const blocks = yield* parser.update(text);
+  const model = buildModel(text, { defaultRegime: settings.defaultRegime }, blocks);
   yield 'model';
   const coverage = new Coverage(model);
   const directives = findDirectives(text, model.lines);

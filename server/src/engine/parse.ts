@@ -3,7 +3,7 @@
 // (docs/performance.md). Section finding needs only the block structure, so the engine
 // parses with the inline constructs switched off and reads inline markup (bold titles,
 // code spans) from single blocks parsed again on their own.
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
@@ -22,7 +22,7 @@ const INLINE_CONSTRUCTS = [
   'labelEnd',
 ];
 
-function blocksOnly(this: { data(): Record<string, unknown> }): void {
+function blocksOnly(this: Processor): void {
   const data = this.data() as { micromarkExtensions?: unknown[] };
   (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
 }
