@@ -23,9 +23,9 @@ for (const file of listFixtures(FIXTURES)) {
         assert.ok(WITHOUT_FIX.has(finding.rule), `${finding.rule} has no quick fix`);
         continue;
       }
-      assert.match(fix.title, /^Insert /);
+      assert.match(fix.title, /^(Insert |Set the letter's regime to |Mark as checked)/);
       assert.doesNotMatch(fix.text, /\$\{|\$\d|\/\/ /, 'plain Markdown, no snippet syntax or // comments');
-      const fixed = text.slice(0, fix.offset) + fix.text + text.slice(fix.offset);
+      const fixed = text.slice(0, fix.offset) + fix.text + text.slice(fix.offset + (fix.replaceLength ?? 0));
       const after = lint(fixed, { settings }).findings;
       assert.deepEqual(after.filter((a) => a.rule === finding.rule && a.provision === finding.provision).map((a) => a.message), [], `${finding.rule} still reported after its fix`);
       const added = after.filter((a) => !findings.some((b) => b.rule === a.rule && b.provision === a.provision));

@@ -21,11 +21,12 @@ export interface Span {
   end: number;
 }
 
-/** A text insertion the user may choose to apply (quick fix). */
+/** A text edit the user may choose to apply (quick fix): insert `text` at `offset`, replacing `replaceLength` characters. */
 export interface TextInsertion {
   title: string;
   offset: number;
   text: string;
+  replaceLength?: number;
 }
 
 export interface RelatedNote {

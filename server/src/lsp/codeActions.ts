@@ -12,8 +12,9 @@ function sameDiagnostic(a: Diagnostic, finding: Finding): boolean {
 }
 
 function insertionEdit(document: TextDocument, insertion: TextInsertion): TextEdit {
-  const position = document.positionAt(insertion.offset);
-  return { range: { start: position, end: position }, newText: insertion.text };
+  const start = document.positionAt(insertion.offset);
+  const end = document.positionAt(insertion.offset + (insertion.replaceLength ?? 0));
+  return { range: { start, end }, newText: insertion.text };
 }
 
 function lineBreak(text: string): string {
@@ -93,21 +94,24 @@ export function codeActionsFor(document: TextDocument, result: LintResult, diagn
     }
   }
 
-  if (wantsFixAll || (!only && result.findings.some((f) => (f.fixes?.length ?? 0) > 0))) {
+  if (wantsFixAll || !only) {
     const fixAll = fixAllAction(document, result);
     if (fixAll) actions.push(fixAll);
   }
   return actions;
 }
 
-/** Applies the first fix of every finding, one insertion per place and section. */
+/**
+ * Inserts every missing section (the first fix of each finding that inserts one), once per
+ * place and text. Fixes that change a judgement (the regime, "mark as checked") stay one by one.
+ */
 export function fixAllAction(document: TextDocument, result: LintResult): CodeAction | undefined {
   const seen = new Set<string>();
   const edits: TextEdit[] = [];
   const fixed: Diagnostic[] = [];
   for (const finding of result.findings) {
     const fix = finding.fixes?.[0];
-    if (!fix) continue;
+    if (!fix || !fix.title.startsWith('Insert ') || fix.replaceLength) continue;
     const key = `${fix.offset}\u0000${fix.text}`;
     if (seen.has(key)) continue;
     seen.add(key);
