@@ -101,6 +101,21 @@ export function diffTexts(before: string, after: string): { start: number; endBe
   return { start, endBefore, endAfter };
 }
 
+const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/;
+const FRONT_MATTER_CLOSE = /(?:\r\n|\r|\n)---[ \t]*(?=\r\n|\r|\n|$)/g;
+
+/**
+ * Front matter is the one construct whose start depends on later lines (its closing fence).
+ * Returns where its closing line ends, Infinity when it opens but never closes, -1 when there is none.
+ */
+export function frontMatterExtent(text: string): number {
+  const open = FRONT_MATTER_OPEN.exec(text);
+  if (!open) return -1;
+  FRONT_MATTER_CLOSE.lastIndex = open[0].length - 1;
+  const close = FRONT_MATTER_CLOSE.exec(text);
+  return close ? lineEndAfter(text, close.index + close[0].length) : Infinity;
+}
+
 function firstIndexAtOrAfter(blocks: Block[], lineStart: number): number {
   let low = 0;
   let high = blocks.length;
@@ -194,6 +209,12 @@ export class IncrementalParser {
       keep = old.blocks.length;
       position = old.frontier;
     }
+    // An edit before the end of front matter (or one that may close it) can change the first block.
+    const frontMatterEnd = Math.max(frontMatterExtent(old.text), frontMatterExtent(text));
+    if (frontMatterEnd >= 0 && edit.start <= frontMatterEnd) {
+      keep = 0;
+      position = 0;
+    }
     const blocks = old.blocks.slice(0, keep);
 
     // Old blocks wholly after the edit, in text order.
@@ -221,6 +242,8 @@ export class IncrementalParser {
     let target = sources.length > 0 ? Math.min(Math.max(edit.endAfter, position) + EDIT_LOOKAHEAD, position + size) : position + size;
     try {
       while (position < text.length) {
+        // A window from the start holds all of the front matter.
+        if (position === 0 && frontMatterEnd >= 0) target = Math.max(target, Math.min(frontMatterExtent(text), text.length));
         const end = lineEndAfter(text, Math.min(text.length, Math.max(target, position + 1)) - 1);
         const nodes = parseBlockStructure(text.slice(position, end), position === 0).children as RootContent[];
         stats.parsed += end - position;

@@ -70,13 +70,13 @@ export function* lintSteps(fullText: string, options: LintOptions = {}, parser =
   if (truncated && settings.rules['document-too-large'] !== 'off') {
     add('document-too-large', (settings.rules['document-too-large'] as Severity | undefined) ?? 'information', {
       span: { start: 0, end: 0 },
-      message: `This letter has ${fullText.length.toLocaleString('en-GB')} characters; only the first ${text.length.toLocaleString('en-GB')} were checked (setting foi.maxDocumentLength).`,
+      message: `This letter has ${fullText.length.toLocaleString('en-GB')} characters; only the first ${text.length.toLocaleString('en-GB')} were checked (setting foi.maxDocumentLength), so missing-section rules are not reported for it.`,
     });
   }
 
   for (const rule of RULES) {
     const setting = settings.rules[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || (truncated && rule.reportsAbsence)) continue;
     const severity = setting ?? rule.defaultSeverity;
     let ruleFindings: RuleFinding[];
     try {

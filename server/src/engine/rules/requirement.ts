@@ -48,6 +48,7 @@ export function requirementRule(spec: RequirementRuleSpec): Rule {
     id: spec.id,
     description: spec.description,
     defaultSeverity: spec.defaultSeverity,
+    reportsAbsence: true,
     check(context) {
       const findings: RuleFinding[] = [];
       for (const use of context.model.provisions) {

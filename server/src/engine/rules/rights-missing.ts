@@ -63,6 +63,7 @@ export const rightsMissing: Rule = {
   id: 'rights-missing',
   description: 'A refusal notice (including s12, s14 and NCND) does not give both the internal review (or representations) route and the right to complain to the regulator.',
   defaultSeverity: 'error',
+  reportsAbsence: true,
   check({ model }): RuleFinding[] {
     const reason = refusalReason(model);
     if (!reason) return [];

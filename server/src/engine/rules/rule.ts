@@ -14,5 +14,7 @@ export interface Rule {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /** The rule reports something missing from the whole letter, so it cannot judge a letter that was only partly read. */
+  reportsAbsence?: boolean;
   check(context: RuleContext): RuleFinding[];
 }
