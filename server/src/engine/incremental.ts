@@ -217,13 +217,14 @@ export class IncrementalParser {
     }
     const blocks = old.blocks.slice(0, keep);
 
-    // Old blocks wholly after the edit, in text order.
+    // Old blocks wholly after the edit, in text order. A block at the very start (front matter) is never reused elsewhere.
+    const after = Math.max(1, edit.endBefore);
     const sources: Source[] = [];
-    const headFrom = Math.max(keep, firstIndexAtOrAfter(old.blocks, edit.endBefore));
+    const headFrom = Math.max(keep, firstIndexAtOrAfter(old.blocks, after));
     if (headFrom < old.blocks.length) sources.push({ blocks: old.blocks, from: headFrom, delta, resumeAt: old.frontier + delta });
-    if (!oldComplete && old.frontier >= edit.endBefore) sources.push({ blocks: [], from: 0, delta, resumeAt: old.frontier + delta, frontierOnly: true });
+    if (!oldComplete && old.frontier >= after) sources.push({ blocks: [], from: 0, delta, resumeAt: old.frontier + delta, frontierOnly: true });
     if (old.tail.length > 0) {
-      const tailFrom = firstIndexAtOrAfter(old.tail, edit.endBefore);
+      const tailFrom = firstIndexAtOrAfter(old.tail, after);
       if (tailFrom < old.tail.length) sources.push({ blocks: old.tail, from: tailFrom, delta, resumeAt: text.length });
     }
 

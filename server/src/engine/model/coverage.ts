@@ -148,15 +148,15 @@ export class Coverage {
         return this.collect(use, new Set(['harm']), 'harm', HARM_BODY_ROLES, true);
       case 'public-interest':
         return this.collect(use, PUBLIC_INTEREST_ROLES, undefined, FACTOR_BODY_ROLES, false).concat(
-          this.collect(use, new Set(), 'for', FACTOR_BODY_ROLES, false),
-          this.collect(use, new Set(), 'against', FACTOR_BODY_ROLES, false),
+          this.collect(use, new Set(), 'for', FACTOR_BODY_ROLES, true),
+          this.collect(use, new Set(), 'against', FACTOR_BODY_ROLES, true),
         );
       case 'factors-for':
-        return this.collect(use, new Set(['factors-for']), 'for', FACTOR_BODY_ROLES, false);
+        return this.collect(use, new Set(['factors-for']), 'for', FACTOR_BODY_ROLES, true);
       case 'factors-against':
-        return this.collect(use, new Set(['factors-against']), 'against', FACTOR_BODY_ROLES, false);
+        return this.collect(use, new Set(['factors-against']), 'against', FACTOR_BODY_ROLES, true);
       case 'balance':
-        return this.collect(use, new Set(['balance']), 'balance', BALANCE_BODY_ROLES, false);
+        return this.collect(use, new Set(['balance']), 'balance', BALANCE_BODY_ROLES, true);
       case 'ncnd':
         return this.collect(undefined, new Set(['ncnd']), 'ncnd', ALL_BODY_ROLES, true);
       case 'legitimate-interests':

@@ -1,0 +1,11 @@
+import { blocksOfRoot, IncrementalParser } from '../../server/src/engine/incremental';
+import { parseBlockStructure } from '../../server/src/engine/parse';
+const fresh = (t: string) => blocksOfRoot(parseBlockStructure(t, true), t);
+const a = "[ref]: https://example.org\n    indented code\n";
+const at = Math.floor(0.9782608695652174*(a.length+1));
+const b = a.slice(0,at)+' '+a.slice(at);
+console.log(JSON.stringify(b));
+const p = new IncrementalParser(24);
+console.log(JSON.stringify(p.parse(a).map(x=>[x.type,x.start,x.end])), JSON.stringify(fresh(a).map(x=>[x.type,x.start,x.end])));
+const inc = p.parse(b);
+console.log(JSON.stringify(inc.map(x=>[x.type,x.start,x.end])), JSON.stringify(fresh(b).map(x=>[x.type,x.start,x.end])), p.lastStats);
