@@ -124,11 +124,7 @@ export function buildModel(text: string, options: ModelOptions, parsed?: Root | 
     }
   }
 
-  const sections = buildSections(
-    blocks.flatMap((block) => block.candidates),
-    text.length,
-    bodyStart,
-  );
+  const sections = buildSections(blocks.flatMap((block) => block.candidates), text.length);
   const citations: Citation[] = [];
   for (const match of findCitations(maskComments(text), bodyStart)) {
     const citationRegimeValue = citationRegime(regime, match);

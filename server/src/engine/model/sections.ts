@@ -233,7 +233,7 @@ const CLEARS_PUBLIC_INTEREST: ReadonlySet<SectionRole> = new Set([
  * Builds the section list from title candidates: roles (with context), levels and
  * parents. A plain provision line inside an exemptions list is a list entry, not a title.
  */
-export function buildSections(candidates: TitleCandidate[], textLength: number, contentStart: number): Section[] {
+export function buildSections(candidates: TitleCandidate[], textLength: number): Section[] {
   const sections: Section[] = [];
   let hardLevel = 0;
   let inExemptionsList = false;
@@ -295,7 +295,6 @@ export function buildSections(candidates: TitleCandidate[], textLength: number, 
     while (j < sections.length && sections[j].level > sections[i].level) j++;
     sections[i].span.end = j < sections.length ? sections[j].titleSpan.start : textLength;
   }
-  void contentStart;
   return sections;
 }
 
