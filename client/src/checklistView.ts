@@ -52,7 +52,6 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node> {
     const part = node.part;
     const item = new vscode.TreeItem(`${part.ok ? '✓' : '✗'} ${part.label}`);
     item.description = part.ok ? 'present' : 'missing';
-    item.iconPath = new vscode.ThemeIcon(part.ok ? 'check' : 'close');
     item.command = this.reveal(part.range);
     return item;
   }
