@@ -21,8 +21,10 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node> {
     return this.checklist;
   }
 
-  async refresh(editor: vscode.TextEditor | undefined): Promise<void> {
+  async refresh(active: vscode.TextEditor | undefined): Promise<void> {
     const client = this.client();
+    // After a pop-up editor closes there may be no active editor for a moment: use the visible letter.
+    const editor = active ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown');
     if (!editor || editor.document.languageId !== 'markdown' || !client) {
       this.checklist = null;
       this.uri = undefined;

@@ -86,10 +86,12 @@ export async function activate(context: vscode.ExtensionContext) {
     void checklist.refresh(vscode.window.activeTextEditor);
   };
 
+  const checklistView = vscode.window.createTreeView('foiChecklist', { treeDataProvider: checklist });
   context.subscriptions.push(
     output,
     status,
-    vscode.window.registerTreeDataProvider('foiChecklist', checklist),
+    checklistView,
+    checklistView.onDidChangeVisibility((event) => event.visible && refresh()),
     vscode.commands.registerCommand('foi.restartServer', async () => {
       output.appendLine('Restarting the FOI language server.');
       await client?.restart();
@@ -108,6 +110,7 @@ export async function activate(context: vscode.ExtensionContext) {
     }),
     vscode.commands.registerCommand('foi.refreshChecklist', refresh),
     vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.window.onDidChangeVisibleTextEditors(refresh),
     vscode.languages.onDidChangeDiagnostics(refresh),
     { dispose: () => void client?.stop() },
   );

@@ -59,6 +59,18 @@ function lastLineSpan(model: LetterModel): { start: number; end: number } {
   return { start: model.text.length, end: model.text.length };
 }
 
+const SIGN_OFF = /^[ \t]*(\*{0,2})(yours (sincerely|faithfully|truly)|kind regards|best regards|regards|with best wishes)\b/gim;
+
+/** Rights go before the sign-off ("Yours sincerely"), or at the end when there is none. */
+function beforeSignOff(model: LetterModel): number {
+  const tailStart = Math.max(model.bodyStart, model.text.length - 3000);
+  const tail = model.text.slice(tailStart);
+  let last: RegExpExecArray | null = null;
+  SIGN_OFF.lastIndex = 0;
+  for (let match = SIGN_OFF.exec(tail); match; match = SIGN_OFF.exec(tail)) last = match;
+  return last ? tailStart + last.index : model.text.length;
+}
+
 export const rightsMissing: Rule = {
   id: 'rights-missing',
   description: 'A refusal notice (including s12, s14 and NCND) does not give both the internal review (or representations) route and the right to complain to the regulator.',
@@ -82,7 +94,7 @@ export const rightsMissing: Rule = {
       {
         span: lastLineSpan(model),
         message: `This letter is a refusal notice (${reason}) but does not tell the requester ${missing}.`,
-        fixes: snippet ? [blockInsertion(model, model.text.length, snippetToText(snippet.body, { reference: referenceOf(model), markPlaceholders: true }), `Insert review and complaint rights (${snippet.prefix})`)] : [],
+        fixes: snippet ? [blockInsertion(model, beforeSignOff(model), snippetToText(snippet.body, { reference: referenceOf(model), markPlaceholders: true }), `Insert review and complaint rights (${snippet.prefix})`)] : [],
       },
     ];
   },
