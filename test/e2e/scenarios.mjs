@@ -63,9 +63,12 @@ export const scenarios = [
         describe: (text) => `running-extensions row: ${JSON.stringify(text)}`,
       });
     },
-    async after({ page }) {
+    async after({ wb, page }) {
       await page.keyboard.press('Escape'); // closes the modal Running Extensions editor
       await page.locator('.runtime-extensions-editor').waitFor({ state: 'hidden' });
+      // Closing the modal does not give extensions their activeTextEditor back (VS Code 1.139);
+      // clicking into the letter does, as it would for a user.
+      await wb.focusEditor();
     },
   },
   {
@@ -171,9 +174,15 @@ export const scenarios = [
         { describe: (entries) => JSON.stringify(entries) },
       );
       const row = await wb.problemRow(plan.defectiveLetter, plan.quickFix.code);
-      // Click the message (the code is a link to the rule's page), then Enter opens the letter at the diagnostic.
+      const line = /Ln (\d+)/.exec(await row.locator('.marker-line').innerText())[1];
+      // Click the message (the code is a link to the rule's page), then Enter reveals the diagnostic in the letter.
       await row.locator('.marker-message').click();
       await page.keyboard.press('Enter');
+      await pollUntil(() => wb.cursorStatus(), (status) => status.startsWith(`Ln ${line},`), {
+        describe: (status) => `cursor at "${status}", want line ${line}`,
+      });
+      // Focus can stay in the panel; this moves it to the editor without moving the cursor.
+      await wb.runCommand('View: Focus Active Editor Group');
       await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor();
       await page.keyboard.press('Control+.');
       const fix = page.locator('.action-widget .monaco-list-row.action[aria-label$=", Quick Fix"]', {

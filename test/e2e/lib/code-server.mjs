@@ -25,6 +25,25 @@ export const quietUserSettings = {
   'files.autoSave': 'off', // the tests save explicitly; this build autosaves by default
 };
 
+/** Chromium arguments from the recipe (../shared/recipes/vscode-in-browser.md). */
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Environment for Chromium: its crash-report folder goes under stateDir, not ~/.config/chromium. */
+export function browserEnv(stateDir) {
+  return {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(stateDir, 'browser-config'),
+    XDG_CACHE_HOME: path.join(stateDir, 'browser-cache'),
+  };
+}
+
 /** A free TCP port on the loopback interface. */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -74,7 +93,7 @@ function runToCompletion(command, args, env, logFile) {
 
 /**
  * Prepares a code-server instance in stateDir (user data, extensions, config) and installs the .vsix.
- * Returns { start, stop, exited, userDataDir, extensionsDir, logFile }.
+ * Returns { install, start, stop, exited, userDataDir, extensionsDir, logFile }.
  */
 export async function prepareCodeServer({ toolchain, stateDir, vsixPath, userSettings = quietUserSettings }) {
   const userDataDir = path.join(stateDir, 'user-data');
@@ -89,11 +108,15 @@ export async function prepareCodeServer({ toolchain, stateDir, vsixPath, userSet
   const env = codeServerEnv(toolchain.env, stateDir);
   const baseArgs = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
-  const [command, installArgs] = toolchain.codeServerCommand([...baseArgs, '--install-extension', vsixPath]);
-  const installOutput = await runToCompletion(command, installArgs, env, logFile);
-  if (!/successfully installed/i.test(installOutput)) {
-    throw new Error(`code-server did not confirm the extension install:\n${installOutput}`);
+  /** Installs a .vsix into this instance's extensions dir. */
+  async function install(vsix) {
+    const [command, installArgs] = toolchain.codeServerCommand([...baseArgs, '--install-extension', vsix]);
+    const installOutput = await runToCompletion(command, installArgs, env, logFile);
+    if (!/successfully installed/i.test(installOutput)) {
+      throw new Error(`code-server did not confirm the install of ${path.basename(vsix)}:\n${installOutput}`);
+    }
   }
+  await install(vsixPath);
 
   let child;
   let exited;
@@ -151,7 +174,7 @@ export async function prepareCodeServer({ toolchain, stateDir, vsixPath, userSet
   /** Resolves with { code, signal } when the started code-server exits. */
   const whenExited = () => exited;
 
-  return { start, stop, exited: whenExited, userDataDir, extensionsDir, logFile };
+  return { install, start, stop, exited: whenExited, userDataDir, extensionsDir, logFile };
 }
 
 function httpStatus(url) {

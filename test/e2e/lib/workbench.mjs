@@ -70,6 +70,12 @@ export class Workbench {
     await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
   }
 
+  /** The status bar's cursor position, e.g. "Ln 44, Col 1 (52 selected)". */
+  async cursorStatus() {
+    const item = this.page.locator('#status\\.editor\\.selection');
+    return (await item.count()) ? (await item.innerText()).trim() : '';
+  }
+
   /** Runs a command by its title through the Command Palette. */
   async runCommand(title) {
     await this.page.keyboard.press('F1');
@@ -101,14 +107,26 @@ export class Workbench {
     await this.page.locator('.editor-group-container.active .find-widget.visible').waitFor({ state: 'hidden' });
   }
 
-  /** Scrolls a virtualised list (rows exist only while on screen) until `item` is visible. */
-  async scrollListUntilVisible(list, item) {
-    await list.hover();
-    for (let attempt = 0; attempt < 40 && !(await item.isVisible()); attempt++) {
-      await this.page.mouse.wheel(0, 200);
-      await this.page.waitForTimeout(100); // let the list render the rows scrolled into view
+  /**
+   * Scrolls a virtualised list (rows exist only while on screen) until `item` is visible:
+   * passes from top to bottom, repeated until the timeout, since such lists re-render as they update.
+   */
+  async scrollListUntilVisible(list, item, { timeout = TIMEOUT } = {}) {
+    const deadline = Date.now() + timeout;
+    const offset = () => list.locator('.monaco-list-rows').first().evaluate((rows) => `${rows.style.top}|${rows.style.transform}`);
+    while (Date.now() < deadline) {
+      await list.hover();
+      await this.page.mouse.wheel(0, -100_000); // back to the top
+      for (let step = 0; step < 100; step++) {
+        await this.page.waitForTimeout(50); // let the list render the rows scrolled into view
+        if (await item.isVisible()) return;
+        const before = await offset();
+        await this.page.mouse.wheel(0, 150);
+        await this.page.waitForTimeout(50);
+        if ((await offset()) === before) break; // reached the bottom
+      }
     }
-    await item.waitFor({ timeout: 1000 });
+    await item.waitFor({ timeout: 1000 }); // throws with a description of what was wanted
   }
 
   /** Shows the Problems panel and returns a locator for its rows. */
