@@ -17,8 +17,9 @@ export class LspClient {
   /** Answers the server's workspace/configuration requests. */
   configuration: unknown = {};
 
-  constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: 'pipe' });
+  /** `nodeArgs` go before the script (e.g. `-r` a preload); `args` after it. */
+  constructor(args: string[] = ['--stdio'], nodeArgs: string[] = []) {
+    this.process = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: 'pipe' });
     this.process.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.process.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
