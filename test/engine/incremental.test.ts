@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { blocksOfRoot, diffTexts, IncrementalParser, type Block } from '../../server/src/engine/incremental';
+import type { RootContent } from 'mdast';
+import { blocksOfRoot, diffTexts, IncrementalParser, parseBlocks, type Block } from '../../server/src/engine/incremental';
 import { lint, lintSteps, type LintResult } from '../../server/src/engine/lint';
 import { parseBlockStructure } from '../../server/src/engine/parse';
+import { LineIndex } from '../../server/src/engine/text/lineIndex';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -93,10 +95,31 @@ const PIECES = [
   '[ref]: https://example.org\n',
   '***\n',
   '---\n',
+  '<div>\n',
+  '</div>\n',
+  '   - nested item\n      continued\n',
+  '> lazy quote\ncontinued lazily\n',
+  'Title with CRLF\r\n---\r\n',
+  '3) Public interest\r',
+  '~~~\n',
+  // Long lines: the parser shortens prose lines, so their middles must never matter.
+  `${'The council considered the request carefully and weighed every factor. '.repeat(3)}\n`,
+  `Closing note ${'with a comment <!-- foi-disable-line personal-data --> inside '.repeat(2)}and more text\n`,
+  `Trailing spaces after a long line of prose that keeps going for a while${' '.repeat(30)}\n`,
+  `# A long heading that runs on and on for many words before it ends ##\n`,
+  `1. A numbered item whose text is long enough to be shortened by the parser\n`,
+  `> A quoted line that is long enough to be shortened by the parser as well\n`,
+  `    Indented code that is long enough to be shortened by the parser too\n`,
+  `Setext heading text that is long enough to be shortened by the parser\n====\n`,
+  `[label]: https://example.org/a/very/long/destination/that/goes/on "and a title"\n`,
+  `<div>An html block line that is long enough to be shortened, with > inside</div>\n`,
+  `<!-- an html comment that is long enough to be shortened by the parser\n`,
+  `a comment that ends on a long line of prose, here --> and then more words follow\n`,
+  `\`\`\`long fence info string that has a backtick \` inside it and more\n`,
   '\n',
   '\n\n',
 ];
-const SNIPPETS = ['\n', '\n\n', '#', '# ', '-', '- ', '=', '`', '```', '**', '*', ' ', '    ', '1. ', '> ', '<!--', '-->', 'x', 'section 40(2)', 'Harm', '\r\n', '\t'];
+const SNIPPETS = ['\n', '\n\n', '#', '# ', '-', '- ', '=', '`', '```', '**', '*', ' ', '    ', '1. ', '> ', '<!--', '-->', 'x', 'section 40(2)', 'Harm', '\r\n', '\t', '\r', '\uFEFF', '[x]: /y', '  '];
 
 const document = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
 const edit = fc.record({
@@ -132,6 +155,28 @@ describe('windowed parsing equals one parse', () => {
     assert.ok(parser.lastStats.windows > 5, `expected several windows, got ${parser.lastStats.windows}`);
   });
 });
+
+describe('shortened prose lines parse to the same blocks', () => {
+  test('every example and fixture letter', () => {
+    for (const text of letters()) {
+      const plain = blocksOf(parseBlocks(text, true, false), text);
+      assert.deepEqual(blocksOf(parseBlocks(text, true, true), text), plain);
+    }
+  });
+
+  test('property: any document from the pieces', () => {
+    fc.assert(
+      fc.property(document, (text) => {
+        assert.deepEqual(blocksOf(parseBlocks(text, true, true), text), blocksOf(parseBlocks(text, true, false), text));
+      }),
+      { numRuns: Number(process.env.FOI_PROPERTY_RUNS ?? 250) * 4 },
+    );
+  });
+});
+
+function blocksOf(nodes: RootContent[], text: string): Block[] {
+  return blocksOfRoot({ type: 'root', children: nodes }, text);
+}
 
 describe('edits re-parse only what they touch', () => {
   test('one character typed in a 200 KB letter parses a few kilobytes and reuses the rest', () => {
@@ -169,9 +214,10 @@ describe('property: incremental equals fresh', () => {
           const result = runSteps(text, parser) as LintResult;
           assert.deepEqual(parser.blocks, freshBlocks(text));
           assert.deepEqual(snapshot(result), snapshot(lint(text)));
+          assert.deepEqual(result.model.lines, new LineIndex(text));
         }
       }),
-      { numRuns: 250 },
+      { numRuns: Number(process.env.FOI_PROPERTY_RUNS ?? 250) },
     );
   });
 
@@ -192,9 +238,10 @@ describe('property: incremental equals fresh', () => {
           const result = runSteps(text, parser) as LintResult;
           assert.deepEqual(parser.blocks, freshBlocks(text));
           assert.deepEqual(snapshot(result), snapshot(lint(text)));
+          assert.deepEqual(result.model.lines, new LineIndex(text));
         },
       ),
-      { numRuns: 250 },
+      { numRuns: Number(process.env.FOI_PROPERTY_RUNS ?? 250) },
     );
   });
 });

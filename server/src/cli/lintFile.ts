@@ -14,6 +14,8 @@ const configCache = new Map<string, ReturnType<typeof loadConfigFor>>();
 export function lintFile(file: string, overrides: PartialSettings, docsBaseUrl: string): FileOutcome {
   let bytes: Buffer;
   try {
+    // Only regular files: reading a FIFO or a device such as /dev/zero would block or never end.
+    if (!fs.statSync(file).isFile()) return { ok: false, error: `${file}: not a regular file, skipped` };
     bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

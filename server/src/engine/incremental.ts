@@ -14,6 +14,7 @@
 import type { Root, RootContent } from 'mdast';
 import { parseBlockStructure } from './parse';
 import { titleCandidatesOf, type TitleCandidate } from './model/sections';
+import { LineIndex } from './text/lineIndex';
 
 export interface Block {
   /** mdast node type: heading, paragraph, list, yaml, code, html, blockquote, ... */
@@ -43,7 +44,7 @@ export interface UpdateStats {
 }
 
 /** Default window: about 10 ms of parsing. */
-export const DEFAULT_WINDOW = 16_384;
+export const DEFAULT_WINDOW = 32_768;
 /** The first window after an edit reaches this far past it, to find a block to resynchronise on. */
 const EDIT_LOOKAHEAD = 1_024;
 
@@ -53,6 +54,21 @@ export function lineStartOf(text: string, offset: number): number {
     if (code === 10 || code === 13) return i + 1;
   }
   return 0;
+}
+
+/**
+ * True when the line before `lineStart` is blank (or there is none). Only such lines are
+ * restart points: a paragraph (or a link definition's content) can run on into the next line.
+ */
+export function followsBlankLine(text: string, lineStart: number): boolean {
+  for (let i = lineStart - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (i === lineStart - 1 && code === 10) continue;
+    if (code === 13 && (i === lineStart - 1 || (i === lineStart - 2 && text.charCodeAt(lineStart - 1) === 10))) continue;
+    if (code === 10 || code === 13) return true;
+    if (code !== 32 && code !== 9) return false;
+  }
+  return true;
 }
 
 /** Offset just past the line break ending the line that holds `offset` (or the text end). */
@@ -71,9 +87,19 @@ function blockOf(node: RootContent, text: string, base: number): Block {
   return { type: node.type, start, end, lineStart: lineStartOf(text, start), candidates: titleCandidatesOf(node, text, base) };
 }
 
+function extentOf(node: RootContent, base: number): Pick<Block, 'type' | 'end'> {
+  return { type: node.type, end: base + (node.position?.end.offset ?? 0) };
+}
+
 /** Top-level blocks of a parsed slice of `text` that starts at `base`. */
 export function blocksOfRoot(root: Root, text: string, base = 0): Block[] {
-  return (root.children as RootContent[]).map((node) => blockOf(node, text, base));
+  const offset = sliceOffset(text, base);
+  return (root.children as RootContent[]).map((node) => blockOf(node, text, offset));
+}
+
+/** micromark drops a leading byte order mark and counts offsets after it. */
+function sliceOffset(text: string, base: number): number {
+  return base === 0 && text.charCodeAt(0) === 0xfeff ? 1 : base;
 }
 
 function shiftBlock(block: Block, delta: number): Block {
@@ -139,17 +165,158 @@ interface Source {
   frontierOnly?: boolean;
 }
 
+/**
+ * Whether parsing can start afresh on a line after `previous`: it must end before the line (a
+ * link definition and the setext heading after it share a start) and not be code: micromark
+ * reads the line after indented code as interrupting it, even after blank lines, and whether it
+ * does depends on what came before the code. So code blocks are never restart points either.
+ */
+function cleanAfter(previous: Pick<Block, 'type' | 'end'> | undefined, lineStart: number): boolean {
+  return previous === undefined || (previous.end <= lineStart && previous.type !== 'code');
+}
+
 function endsWithLineBreak(text: string, end: number): boolean {
   const code = text.charCodeAt(end - 1);
   return code === 10 || code === 13;
+}
+
+// ---- Shortened prose lines ----------------------------------------------------
+//
+// Block structure never depends on the middle of a prose line, so long lines that start
+// with a letter are shortened before parsing (their middle becomes one "x") and positions
+// are mapped back. micromark then reads a fraction of the characters.
+
+/** Characters kept at each end of a shortened line. */
+const KEEP = 16;
+
+/**
+ * A line qualifies when its first non-space character (within three spaces) is a letter,
+ * which starts no block construct, and its middle holds a letter (so it stays a text line)
+ * and no "<" or ">" (HTML block ends may sit mid-line).
+ */
+function shortenable(slice: string, lineStart: number, contentEnd: number): { middleStart: number; middleEnd: number } | undefined {
+  let first = lineStart;
+  while (first < contentEnd && first - lineStart <= 3 && slice.charCodeAt(first) === 32) first++;
+  if (first - lineStart > 3) return undefined;
+  const c = slice.charCodeAt(first);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+  let last = contentEnd;
+  while (last > first && (slice.charCodeAt(last - 1) === 32 || slice.charCodeAt(last - 1) === 9)) last--;
+  const middleStart = first + KEEP;
+  const middleEnd = last - KEEP;
+  if (middleEnd - middleStart < 8) return undefined;
+  let letter = false;
+  for (let i = middleStart; i < middleEnd; i++) {
+    const code = slice.charCodeAt(i);
+    if (code === 60 || code === 62 || code === 9) return undefined;
+    if (!letter && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) letter = true;
+  }
+  return letter ? { middleStart, middleEnd } : undefined;
+}
+
+interface Shortened {
+  text: string;
+  /** Offsets in the shortened text where a middle was cut, and how many characters had been cut before each. */
+  cuts: number[];
+  removedBefore: number[];
+}
+
+function shorten(slice: string): Shortened | undefined {
+  // Link reference definitions can continue onto prose-looking lines: leave such slices alone.
+  if (slice.includes(']:')) return undefined;
+  const parts: string[] = [];
+  const cuts: number[] = [];
+  const removedBefore: number[] = [];
+  let removed = 0;
+  let copiedTo = 0;
+  let lineStart = 0;
+  while (lineStart < slice.length) {
+    let contentEnd = lineStart;
+    while (contentEnd < slice.length && slice.charCodeAt(contentEnd) !== 10 && slice.charCodeAt(contentEnd) !== 13) contentEnd++;
+    if (contentEnd - lineStart > 2 * KEEP + 12) {
+      const middle = shortenable(slice, lineStart, contentEnd);
+      if (middle) {
+        parts.push(slice.slice(copiedTo, middle.middleStart), 'x');
+        const at = middle.middleStart - removed;
+        removed += middle.middleEnd - middle.middleStart - 1;
+        cuts.push(at);
+        removedBefore.push(removed);
+        copiedTo = middle.middleEnd;
+      }
+    }
+    lineStart = lineEndAfter(slice, contentEnd);
+    if (lineStart === contentEnd) break;
+  }
+  if (cuts.length === 0) return undefined;
+  parts.push(slice.slice(copiedTo));
+  return { text: parts.join(''), cuts, removedBefore };
+}
+
+/** Offset in the original slice of an offset in the shortened one (block edges never fall inside a cut). */
+function unshorten(shortened: Shortened, offset: number): number {
+  const { cuts, removedBefore } = shortened;
+  let low = 0;
+  let high = cuts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (cuts[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low === 0 ? offset : offset + removedBefore[low - 1];
+}
+
+function remap(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, shortened: Shortened): void {
+  const position = node.position;
+  if (!position) return;
+  if (position.start.offset !== undefined) position.start.offset = unshorten(shortened, position.start.offset);
+  if (position.end.offset !== undefined) position.end.offset = unshorten(shortened, position.end.offset);
+}
+
+/** Top-level nodes of a slice, with offsets into the slice; only what blocks read is mapped back. */
+export function parseBlocks(slice: string, atDocumentStart: boolean, allowShortening = true): RootContent[] {
+  const shortened = allowShortening ? shorten(slice) : undefined;
+  const nodes = parseBlockStructure(shortened ? shortened.text : slice, atDocumentStart).children as RootContent[];
+  if (shortened) {
+    for (const node of nodes) {
+      remap(node, shortened);
+      if (node.type !== 'list') continue;
+      for (const item of node.children) {
+        remap(item, shortened);
+        if (item.children[0]) remap(item.children[0], shortened);
+      }
+    }
+  }
+  return nodes;
+}
+
+/**
+ * Headings and thematic breaks close at the end of their line, so the next line starts afresh
+ * even without a blank line between: without this, a letter of headings and no blank lines
+ * (200,000 lines of "#") found no restart point and re-parsed ever wider windows.
+ */
+function endsItsLine(node: RootContent): boolean {
+  return node.type === 'heading' || node.type === 'thematicBreak';
 }
 
 /** Keeps a letter's blocks up to date as its text changes. */
 export class IncrementalParser {
   private state: ParseState = { text: '', blocks: [], frontier: 0, tail: [] };
   lastStats: UpdateStats = { parsed: 0, windows: 0, reused: 0 };
+  private lines: LineIndex | undefined;
 
   constructor(private readonly windowSize = DEFAULT_WINDOW) {}
+
+  /** Line index of the current text, kept up to date edit by edit. */
+  lineIndex(): LineIndex {
+    const { text } = this.state;
+    if (this.lines?.text !== text) {
+      if (this.lines) {
+        const edit = diffTexts(this.lines.text, text);
+        this.lines = LineIndex.edited(this.lines, text, edit.start, edit.endBefore, edit.endAfter);
+      } else this.lines = new LineIndex(text);
+    }
+    return this.lines;
+  }
 
   get text(): string {
     return this.state.text;
@@ -187,9 +354,19 @@ export class IncrementalParser {
     }
     const edit = diffTexts(old.text, text);
     const delta = edit.endAfter - edit.endBefore;
-    const restartable = (lineStart: number) => {
+    if (this.lines?.text === old.text) this.lines = LineIndex.edited(this.lines, text, edit.start, edit.endBefore, edit.endAfter);
+    // A restart line: the edit leaves it alone, a blank line comes before it, and no indented
+    // code block (micromark reads the line after one as interrupting it).
+    const restartable = (lineStart: number, previous: Block | undefined, type: string | undefined) => {
       const firstLineEnd = lineEndAfter(old.text, lineStart);
-      return firstLineEnd <= edit.start && endsWithLineBreak(old.text, firstLineEnd) && old.text.charCodeAt(lineStart) !== 0xfeff;
+      return (
+        type !== 'code' &&
+        cleanAfter(previous, lineStart) &&
+        firstLineEnd <= edit.start &&
+        endsWithLineBreak(old.text, firstLineEnd) &&
+        old.text.charCodeAt(lineStart) !== 0xfeff &&
+        followsBlankLine(old.text, lineStart)
+      );
     };
 
     // Restart at the last known block (or the frontier) whose first line the edit leaves alone.
@@ -203,14 +380,16 @@ export class IncrementalParser {
         low = mid + 1;
       } else high = mid - 1;
     }
-    while (keep > 0 && !restartable(old.blocks[keep].lineStart)) keep--;
+    while (keep > 0 && !restartable(old.blocks[keep].lineStart, old.blocks[keep - 1], old.blocks[keep].type)) keep--;
     let position = keep > 0 ? old.blocks[keep].lineStart : 0;
-    if (!oldComplete && restartable(old.frontier)) {
+    const lastOld = old.blocks[old.blocks.length - 1];
+    if (!oldComplete && restartable(old.frontier, lastOld, undefined)) {
       keep = old.blocks.length;
       position = old.frontier;
     }
     // An edit before the end of front matter (or one that may close it) can change the first block.
-    const frontMatterEnd = Math.max(frontMatterExtent(old.text), frontMatterExtent(text));
+    const oldFrontMatterEnd = frontMatterExtent(old.text);
+    const frontMatterEnd = Math.max(oldFrontMatterEnd, frontMatterExtent(text));
     if (frontMatterEnd >= 0 && edit.start <= frontMatterEnd) {
       keep = 0;
       position = 0;
@@ -220,10 +399,11 @@ export class IncrementalParser {
     // Old blocks wholly after the edit, in text order. A block at the very start (front matter) is never reused elsewhere.
     const after = Math.max(1, edit.endBefore);
     const sources: Source[] = [];
-    const headFrom = Math.max(keep, firstIndexAtOrAfter(old.blocks, after));
-    if (headFrom < old.blocks.length) sources.push({ blocks: old.blocks, from: headFrom, delta, resumeAt: old.frontier + delta });
-    if (!oldComplete && old.frontier >= after) sources.push({ blocks: [], from: 0, delta, resumeAt: old.frontier + delta, frontierOnly: true });
-    if (old.tail.length > 0) {
+    // Front matter that never closes changes how micromark reads the rest of the letter: reuse nothing.
+    if (oldFrontMatterEnd !== Infinity) {
+      const headFrom = Math.max(keep, firstIndexAtOrAfter(old.blocks, after));
+      if (headFrom < old.blocks.length) sources.push({ blocks: old.blocks, from: headFrom, delta, resumeAt: old.frontier + delta });
+      if (!oldComplete && old.frontier >= after && cleanAfter(lastOld, old.frontier)) sources.push({ blocks: [], from: 0, delta, resumeAt: old.frontier + delta, frontierOnly: true });
       const tailFrom = firstIndexAtOrAfter(old.tail, after);
       if (tailFrom < old.tail.length) sources.push({ blocks: old.tail, from: tailFrom, delta, resumeAt: text.length });
     }
@@ -246,23 +426,25 @@ export class IncrementalParser {
         // A window from the start holds all of the front matter.
         if (position === 0 && frontMatterEnd >= 0) target = Math.max(target, Math.min(frontMatterExtent(text), text.length));
         const end = lineEndAfter(text, Math.min(text.length, Math.max(target, position + 1)) - 1);
-        const nodes = parseBlockStructure(text.slice(position, end), position === 0).children as RootContent[];
+        const nodes = parseBlocks(text.slice(position, end), position === 0);
         stats.parsed += end - position;
         stats.windows++;
         if (end >= text.length) {
-          for (const node of nodes) blocks.push(blockOf(node, text, position));
+          for (const node of nodes) blocks.push(blockOf(node, text, sliceOffset(text, position)));
           position = text.length;
           break;
         }
         // Every node but the last is final. Reuse old blocks from the first one that starts where an old block did.
         const accepted = blocks.length;
+        const base = sliceOffset(text, position);
         let resumed = false;
         for (let j = 0; j < nodes.length - 1 && !resumed; j++) {
-          const lineStart = lineStartOf(text, position + (nodes[j].position?.start.offset ?? 0));
-          if (lineStart >= edit.endAfter && this.resync(lineStart, sources, blocks, stats)) {
+          const lineStart = lineStartOf(text, base + (nodes[j].position?.start.offset ?? 0));
+          const previous = j > 0 ? extentOf(nodes[j - 1], base) : blocks[blocks.length - 1];
+          if (lineStart >= edit.endAfter && nodes[j].type !== 'code' && cleanAfter(previous, lineStart) && followsBlankLine(text, lineStart) && this.resync(lineStart, sources, blocks, stats, old)) {
             position = this.resumeAt;
             resumed = true;
-          } else blocks.push(blockOf(nodes[j], text, position));
+          } else blocks.push(blockOf(nodes[j], text, base));
         }
         if (resumed) {
           target = position + size;
@@ -273,16 +455,17 @@ export class IncrementalParser {
         let restart = nodes.length - 1;
         let restartAt = -1;
         for (; restart > 0; restart--) {
-          const lineStart = lineStartOf(text, position + (nodes[restart].position?.start.offset ?? 0));
-          if (lineStart > position && text.charCodeAt(lineStart) !== 0xfeff) {
+          const lineStart = lineStartOf(text, base + (nodes[restart].position?.start.offset ?? 0));
+          if (lineStart > position && nodes[restart].type !== 'code' && cleanAfter(extentOf(nodes[restart - 1], base), lineStart) && text.charCodeAt(lineStart) !== 0xfeff && (followsBlankLine(text, lineStart) || endsItsLine(nodes[restart - 1]))) {
             restartAt = lineStart;
             break;
           }
         }
         if (restartAt < 0) {
-          // One block fills the window: keep nothing and widen it.
+          // One block fills the window: keep nothing and widen it. Widening fourfold keeps the
+          // re-parsing of one huge block (a 2 MB list) to a third of it; doubling re-parsed all of it.
           blocks.length = accepted;
-          size *= 2;
+          size *= 4;
           target = position + size;
           yield 'parse';
           continue;
@@ -301,7 +484,7 @@ export class IncrementalParser {
   private resumeAt = 0;
 
   /** If an old block (or the old frontier) starts on `lineStart`, appends the old blocks from there and drops the sources passed. */
-  private resync(lineStart: number, sources: Source[], blocks: Block[], stats: UpdateStats): boolean {
+  private resync(lineStart: number, sources: Source[], blocks: Block[], stats: UpdateStats, old: ParseState): boolean {
     for (let s = 0; s < sources.length; s++) {
       const source = sources[s];
       if (source.frontierOnly) {
@@ -309,6 +492,10 @@ export class IncrementalParser {
       } else {
         const at = firstIndexAtOrAfter(source.blocks, lineStart - source.delta);
         if (at < source.from || at >= source.blocks.length || source.blocks[at].lineStart + source.delta !== lineStart) continue;
+        // The old block must have been a restart line too (before a tail's first block is unknown).
+        const oldLineStart = source.blocks[at].lineStart;
+        if (at === 0 && source.blocks !== old.blocks) continue;
+        if (source.blocks[at].type === 'code' || !cleanAfter(source.blocks[at - 1], oldLineStart) || !followsBlankLine(old.text, oldLineStart)) continue;
         for (let i = at; i < source.blocks.length; i++) blocks.push(shiftBlock(source.blocks[i], source.delta));
         stats.reused += source.blocks.length - at;
       }

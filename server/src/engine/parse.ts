@@ -7,6 +7,9 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
+import { flattenDeepContainers } from './text/containers';
+// Side effect: micromark's EditMap.consume made linear (see the file).
+import './text/micromarkPatch';
 
 /** micromark's inline (text) constructs: block structure never depends on them. */
 const INLINE_CONSTRUCTS = [
@@ -34,7 +37,7 @@ const blocksAfterStart = unified().use(remarkParse).use(blocksOnly);
 
 /** Parses Markdown (with YAML front matter) into a full mdast tree with offsets. */
 export function parseMarkdown(text: string): Root {
-  return full.parse(text) as Root;
+  return full.parse(flattenDeepContainers(text).text) as Root;
 }
 
 /**
@@ -42,7 +45,8 @@ export function parseMarkdown(text: string): Root {
  * for a slice that starts further into a letter, where front matter cannot begin.
  */
 export function parseBlockStructure(text: string, atDocumentStart: boolean): Root {
-  return (atDocumentStart ? blocksWithFrontMatter : blocksAfterStart).parse(text) as Root;
+  // Over-deep nesting is flattened first: micromark is quadratic on it (see text/containers.ts).
+  return (atDocumentStart ? blocksWithFrontMatter : blocksAfterStart).parse(flattenDeepContainers(text).text) as Root;
 }
 
 /** One block's text parsed alone with inline markup, for bold titles and code spans. */

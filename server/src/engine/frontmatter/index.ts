@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../../../../schemas/response-frontmatter.schema.json';
 import { parseIsoDate } from '../deadline';
@@ -38,13 +38,22 @@ export const FRONT_MATTER_SCHEMA = schema;
 const PERSONAL_KEYS = /^(requester|requestor|applicant|name|full_?name|first_?name|surname|email|e-mail|address|phone|telephone|mobile|dob|date_of_birth)/i;
 const MAX_ALIASES = 20;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-ajv.addFormat('date', { type: 'string', validate: (value: string) => parseIsoDate(value).ok });
-const validate = ajv.compile(schema);
+// Compiled on first use, without checking our own schema against the meta-schema and without
+// code optimisation: that took ~85 ms of the language server's start-up (docs/performance.md).
+let validator: ValidateFunction | undefined;
+function validate(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } });
+    ajv.addFormat('date', { type: 'string', validate: (value: string) => parseIsoDate(value).ok });
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
 
 /** Parses and validates YAML front matter. `span` covers the fences; `yamlStart` is where the YAML text begins. */
 export function readFrontMatter(text: string, span: Span, yamlStart: number, yamlEnd: number): FrontMatter {
-  const source = text.slice(yamlStart, yamlEnd);
+  // The yaml package does not take a lone \r (old Mac files) as a line break; \n has the same length, so offsets hold.
+  const source = text.slice(yamlStart, yamlEnd).replace(/\r(?!\n)/g, '\n');
   const problems: FrontMatterProblem[] = [];
   const keySpans = new Map<string, Span>();
   const valueSpans = new Map<string, Span>();
@@ -89,8 +98,9 @@ export function readFrontMatter(text: string, span: Span, yamlStart: number, yam
     if (value instanceof Date) record[key] = value.toISOString().slice(0, 10);
   }
 
-  if (!validate(record)) {
-    for (const error of validate.errors ?? []) problems.push(describe(error, record, keySpans, valueSpans, at(null)));
+  const check = validate();
+  if (!check(record)) {
+    for (const error of check.errors ?? []) problems.push(describe(error, record, keySpans, valueSpans, at(null)));
   }
   return { span, data: record as FrontMatterData, problems, keySpans, valueSpans };
 }

@@ -1,6 +1,6 @@
 import { HARM_TESTS, type ResolvedFacts } from '../catalogue';
 import type { Span } from '../types';
-import type { LetterModel, ProvisionUse } from './letter';
+import type { Citation, LetterModel, ProvisionUse } from './letter';
 import { BODY_EVIDENCE, PUBLIC_INTEREST_ROLES, type SectionRole } from './roles';
 import type { Section } from './sections';
 
@@ -42,16 +42,31 @@ const BALANCE_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set(['publi
 export class Coverage {
   private readonly scopes = new Map<Section, Set<string> | 'all'>();
   private readonly evidence = new Map<Section | 'preamble', Partial<Record<Evidence, Span>>>();
+  private byTitle: Map<Section, Citation[]> | undefined;
 
   constructor(private readonly model: LetterModel) {}
+
+  /** Citations in each section's title, gathered once (a scan per section was quadratic in long letters). */
+  private titleCitations(): Map<Section, Citation[]> {
+    if (!this.byTitle) {
+      this.byTitle = new Map();
+      for (const citation of this.model.citations) {
+        if (!citation.inTitle || !citation.section) continue;
+        const list = this.byTitle.get(citation.section);
+        if (list) list.push(citation);
+        else this.byTitle.set(citation.section, [citation]);
+      }
+    }
+    return this.byTitle;
+  }
 
   /** Provisions (regime:section) a section is about, from its own or an ancestor's title; 'all' when none. */
   scopeOf(section: Section): Set<string> | 'all' {
     const cached = this.scopes.get(section);
     if (cached) return cached;
     const own = new Set<string>();
-    for (const citation of this.model.citations) {
-      if (citation.section === section && citation.inTitle && !citation.external && citation.lookup.kind !== 'unknown') {
+    for (const citation of this.titleCitations().get(section) ?? []) {
+      if (!citation.external && citation.lookup.kind !== 'unknown') {
         const id = citation.lookup.kind === 'resolved' ? citation.lookup.resolution.entry.id : citation.lookup.entry.id;
         own.add(`${citation.regime}:${id}`);
       }

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { blocksOfRoot, IncrementalParser, type Block } from '../incremental';
+import { blocksOfRoot, IncrementalParser, lineEndAfter, type Block } from '../incremental';
 import { LineIndex } from '../text/lineIndex';
 import type { Regime, Span } from '../types';
 import { readFrontMatter, type FrontMatter } from '../frontmatter';
@@ -69,13 +69,23 @@ export function regimeFromText(text: string): Regime | undefined {
   return undefined;
 }
 
+/** Where the last line break before `end` starts (the \r of a \r\n), or -1. */
+function lastLineBreakBefore(text: string, end: number): number {
+  for (let i = end - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 10) return i > 0 && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+    if (code === 13) return i;
+  }
+  return -1;
+}
+
 function findFrontMatter(blocks: Block[], text: string): { frontMatter?: FrontMatter; unclosed?: Span; bodyStart: number } {
   const first = blocks[0];
   if (first && first.type === 'yaml') {
     const span = { start: first.start, end: first.end };
-    const yamlStart = text.indexOf('\n', span.start) + 1;
-    let closing = Math.max(text.lastIndexOf('\n', span.end - 1), yamlStart);
-    if (closing > yamlStart && text[closing - 1] === '\r') closing--;
+    // Line breaks may be \n, \r\n or a lone \r (old Mac files).
+    const yamlStart = lineEndAfter(text, span.start);
+    const closing = Math.max(lastLineBreakBefore(text, span.end), yamlStart);
     return { frontMatter: readFrontMatter(text, span, yamlStart, closing), bodyStart: span.end };
   }
   if (/^(\uFEFF)?---[ \t]*(\r\n|\r|\n)/.test(text)) {
@@ -83,6 +93,19 @@ function findFrontMatter(blocks: Block[], text: string): { frontMatter?: FrontMa
     return { unclosed: { start: 0, end }, bodyStart: 0 };
   }
   return { bodyStart: 0 };
+}
+
+// The catalogue never changes, so each (regime, path) is looked up once; long letters cite the same few often.
+const lookupCache = new Map<string, ReturnType<typeof lookup>>();
+function cachedLookup(regime: Regime, path: string): ReturnType<typeof lookup> {
+  const key = `${regime}:${path}`;
+  let found = lookupCache.get(key);
+  if (!found) {
+    if (lookupCache.size > 10_000) lookupCache.clear();
+    found = lookup(regime, path);
+    lookupCache.set(key, found);
+  }
+  return found;
 }
 
 function sectionAt(sections: Section[], offset: number): Section | undefined {
@@ -105,9 +128,9 @@ export function provisionLabel(regime: Regime, path: string): string {
 }
 
 /** The letter's top-level blocks: parsed here unless given (from an incremental parse, or as an mdast tree). */
-export function buildModel(text: string, options: ModelOptions, parsed?: Root | Block[]): LetterModel {
+export function buildModel(text: string, options: ModelOptions, parsed?: Root | Block[], lineIndex?: LineIndex): LetterModel {
   const blocks = parsed === undefined ? new IncrementalParser().parse(text) : Array.isArray(parsed) ? parsed : blocksOfRoot(parsed, text);
-  const lines = new LineIndex(text);
+  const lines = lineIndex?.text === text ? lineIndex : new LineIndex(text);
   const { frontMatter, unclosed, bodyStart } = findFrontMatter(blocks, text);
 
   let regime = options.defaultRegime;
@@ -133,7 +156,7 @@ export function buildModel(text: string, options: ModelOptions, parsed?: Root | 
       ...match,
       text: text.slice(match.span.start, match.span.end),
       regime: citationRegimeValue,
-      lookup: lookup(citationRegimeValue, match.path),
+      lookup: cachedLookup(citationRegimeValue, match.path),
       section,
       inTitle: section !== undefined && match.span.start < section.titleSpan.end,
     });

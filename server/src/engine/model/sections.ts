@@ -32,12 +32,39 @@ const MAX_TITLE_LENGTH = 100;
 const MAX_TITLE_WORDS = 14;
 const MAX_PROVISION_TITLE_WORDS = 9;
 
+/** `text` with each closed HTML comment replaced by a space (a linear scan: a lazy regex is quadratic on many unclosed "<!--"). */
+function withoutComments(text: string): string {
+  let start = text.indexOf('<!--');
+  if (start < 0) return text;
+  let out = '';
+  let at = 0;
+  while (start >= 0) {
+    const end = text.indexOf('-->', start + 4);
+    if (end < 0) break;
+    out += text.slice(at, start) + ' ';
+    at = end + 3;
+    start = text.indexOf('<!--', at);
+  }
+  return out + text.slice(at);
+}
+
+const WHITESPACE = /\s/;
+
+/** Drops an ATX closing sequence (whitespace, #s, trailing whitespace), as /\s+#+\s*$/ would but in linear time. */
+function withoutClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && WHITESPACE.test(text[end - 1])) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes === end || hashes === 0 || !WHITESPACE.test(text[hashes - 1])) return text;
+  let start = hashes;
+  while (start > 0 && WHITESPACE.test(text[start - 1])) start--;
+  return text.slice(0, start);
+}
+
 /** Cleans a title line: markup, numbering, trailing colon, dashes folded. */
 export function cleanTitle(raw: string): string {
-  return raw
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/^\s{0,3}#{1,6}\s+/, '')
-    .replace(/\s+#+\s*$/, '')
+  return withoutClosingHashes(withoutComments(raw).replace(/^\s{0,3}#{1,6}\s+/, ''))
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .replace(/[*_`]{1,3}/g, '')
     .replace(/^\s*(\(?\d{1,2}[.)]|\(?[A-Za-z][.)]|[ivx]{1,4}[.)])\s+/, '')
@@ -45,7 +72,7 @@ export function cleanTitle(raw: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/\s*:$/, '');
+    .replace(/ ?:$/, '');
 }
 
 /** Lower-cased title with citations and provision decoration removed, for role matching. */
@@ -56,7 +83,7 @@ export function normaliseForRole(title: string): string {
     const { start, end } = citations[i].span;
     text = text.slice(0, start) + ' section ' + text.slice(end);
   }
-  return text
+  const folded = text
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\b(of|under) (the )?(foisa|foia|eir|eisr|act|regulations)\b/g, ' ')
@@ -65,9 +92,15 @@ export function normaliseForRole(title: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     // A citation leading or closing a title is decoration: "S31 – Balance test".
-    .replace(/^(section )+(?=\S)/, '')
-    .replace(/( section)+$/, '')
-    .trim();
+    .replace(/^(section )+(?=\S)/, '');
+  return withoutTrailing(folded, ' section').trim();
+}
+
+/** Drops every trailing repeat of `suffix`, as /(suffix)+$/ would but in linear time. */
+function withoutTrailing(text: string, suffix: string): string {
+  let end = text.length;
+  while (end >= suffix.length && text.startsWith(suffix, end - suffix.length)) end -= suffix.length;
+  return text.slice(0, end);
 }
 
 function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, base: number): Span | undefined {
@@ -90,15 +123,37 @@ function isBoldOnly(paragraph: Paragraph): boolean {
   return visible.length === 1 && visible[0].type === 'strong';
 }
 
+const SIMPLE_BOLD = /^(\*\*|__)(?=[^\s*_])[^*_`[\]<>\\&!\r\n]*[^\s*_`[\]<>\\&!]\1$/;
+
 /**
  * True for a one-line paragraph whose only visible content is bold. The line is parsed on
  * its own, so the answer never depends on link definitions elsewhere in the letter.
  */
 function isBoldOnlyLine(raw: string): boolean {
   if (!raw.includes('**') && !raw.includes('__')) return false;
+  // The usual cases without a parse: "**Title**" with nothing inline-special inside, and
+  // lines whose first or last character cannot belong to bold or an ignorable piece.
+  if (SIMPLE_BOLD.test(raw)) return true;
+  if (!/^[\s*_<&]/.test(raw) || !/[*_>;\s]$/.test(raw)) return false;
   const root = parseInline(raw);
   const first = root.children[0];
   return root.children.length === 1 && first.type === 'paragraph' && isBoldOnly(first);
+}
+
+/**
+ * Cheap test for prose lines: cleaning never removes letters or digits outside comments (bar
+ * a numbering prefix of at most four), so more than that many means no title can result.
+ */
+function tooLongForTitle(raw: string): boolean {
+  if (raw.length <= MAX_TITLE_LENGTH + 4 || raw.includes('<!--')) return false;
+  let count = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+      if (++count > MAX_TITLE_LENGTH + 4) return true;
+    }
+  }
+  return false;
 }
 
 /** Plain one-line titles qualify only when they look like a known role or a provision heading. */
@@ -121,13 +176,35 @@ function candidateFromParagraph(paragraph: Paragraph, text: string, style: Title
   const span = spanOf(paragraph, base);
   if (!span) return undefined;
   const raw = text.slice(span.start, span.end);
-  if (!isSingleLine(raw)) return undefined;
+  if (!isSingleLine(raw) || tooLongForTitle(raw)) return undefined;
+  const found = lineTitle(raw, style);
+  return found ? { ...found, titleSpan: span } : undefined;
+}
+
+// Whether a one-line paragraph is a title depends only on its text and style, and letters
+// repeat their titles, so the answer is kept (short lines only, a bounded number of them).
+const lineTitleCache = new Map<string, { title: string; style: TitleStyle } | null>();
+const LINE_TITLE_CACHE_LIMIT = 20_000;
+
+function lineTitle(raw: string, style: TitleStyle): { title: string; style: TitleStyle } | null {
+  const key = raw.length <= 300 ? `${style}\u0000${raw}` : undefined;
+  const cached = key === undefined ? undefined : lineTitleCache.get(key);
+  if (cached !== undefined) return cached;
+  const found = computeLineTitle(raw, style);
+  if (key !== undefined) {
+    if (lineTitleCache.size >= LINE_TITLE_CACHE_LIMIT) lineTitleCache.clear();
+    lineTitleCache.set(key, found);
+  }
+  return found;
+}
+
+function computeLineTitle(raw: string, style: TitleStyle): { title: string; style: TitleStyle } | null {
   const title = cleanTitle(raw);
   if (style === 'plain' && isBoldOnlyLine(raw)) {
-    if (title.length === 0 || title.length > MAX_TITLE_LENGTH || /[.,;?!]$/.test(title)) return undefined;
-    return { title, titleSpan: span, style: 'bold' };
+    if (title.length === 0 || title.length > MAX_TITLE_LENGTH || /[.,;?!]$/.test(title)) return null;
+    return { title, style: 'bold' };
   }
-  return looksLikePlainTitle(title) ? { title, titleSpan: span, style } : undefined;
+  return looksLikePlainTitle(title) ? { title, style } : null;
 }
 
 function candidateFromHeading(heading: Heading, text: string, base: number): TitleCandidate | undefined {

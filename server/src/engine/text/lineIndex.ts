@@ -4,18 +4,51 @@ import type { Position, Range, Span } from '../types';
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
+  constructor(
+    readonly text: string,
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
+    this.lineStarts = LineIndex.scan(text, 0, [0]);
+  }
+
+  /** Appends the starts of the lines that begin after `from`, stopping before `stopAt`. */
+  private static scan(text: string, from: number, starts: number[], stopAt = Infinity): number[] {
+    for (let i = from; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 13 /* \r */) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (code === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+      } else if (code !== 10 /* \n */) continue;
+      if (i + 1 >= stopAt) break;
+      starts.push(i + 1);
     }
-    this.lineStarts = starts;
+    return starts;
+  }
+
+  /**
+   * The index of `text`, which differs from `previous.text` only between `start` and the old
+   * and new ends of the edit: lines before it are kept, lines after it shifted.
+   */
+  static edited(previous: LineIndex, text: string, start: number, endBefore: number, endAfter: number): LineIndex {
+    const old = previous.lineStarts;
+    // Rescan from the line before the edit's (a \r\n may have been split or joined).
+    const keep = Math.max(0, previous.positionAt(start).line - 1);
+    const starts = old.slice(0, keep + 1);
+    // Old lines whose line break lies wholly after the edit are reused, shifted.
+    let low = keep + 1;
+    let high = old.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (old[mid] > endBefore + 1) high = mid;
+      else low = mid + 1;
+    }
+    const delta = endAfter - endBefore;
+    LineIndex.scan(text, old[keep], starts, low < old.length ? old[low] + delta : Infinity);
+    for (let i = low; i < old.length; i++) starts.push(old[i] + delta);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -31,7 +64,8 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // An offset between the \r and \n of a CRLF is still the end of the line's content.
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - this.lineStarts[low] };
   }
 
   offsetAt(position: Position): number {
