@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { blocksOfRoot, IncrementalParser, lineEndAfter, type Block } from '../incremental';
 import { LineIndex } from '../text/lineIndex';
+import { replaceComments } from '../text/comments';
 import type { Regime, Span } from '../types';
 import { readFrontMatter, type FrontMatter } from '../frontmatter';
 import { lookup, type Resolution } from '../catalogue';
@@ -178,19 +179,7 @@ export function buildModel(text: string, options: ModelOptions, parsed?: Root | 
 
 /** Replaces HTML comments with spaces so directives and fixture markers are not read as citations. */
 function maskComments(text: string): string {
-  let start = text.indexOf('<!--');
-  if (start < 0) return text;
-  // A linear scan: a lazy regex backtracks badly on many unclosed "<!--".
-  let out = '';
-  let from = 0;
-  while (start >= 0) {
-    const close = text.indexOf('-->', start + 4);
-    const end = close < 0 ? text.length : close + 3;
-    out += text.slice(from, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
-    from = end;
-    start = close < 0 ? -1 : text.indexOf('<!--', end);
-  }
-  return out + text.slice(from);
+  return replaceComments(text, (comment) => comment.replace(/[^\r\n]/g, ' '), true);
 }
 
 function inExemptionsList(citation: Citation): boolean {

@@ -2,6 +2,7 @@ import type { Content, Heading, List, ListItem, Paragraph, Root, RootContent } f
 import type { Span } from '../types';
 import { CONTEXTUAL_CONCLUSION, matchRole, PUBLIC_INTEREST_ROLES, type SectionRole } from './roles';
 import { findCitations } from './citations';
+import { replaceComments } from '../text/comments';
 import { parseInline } from '../parse';
 
 export type TitleStyle = 'atx' | 'setext' | 'bold' | 'plain' | 'numbered';
@@ -32,20 +33,9 @@ const MAX_TITLE_LENGTH = 100;
 const MAX_TITLE_WORDS = 14;
 const MAX_PROVISION_TITLE_WORDS = 9;
 
-/** `text` with each closed HTML comment replaced by a space (a linear scan: a lazy regex is quadratic on many unclosed "<!--"). */
+/** `text` with each closed HTML comment replaced by a space. */
 function withoutComments(text: string): string {
-  let start = text.indexOf('<!--');
-  if (start < 0) return text;
-  let out = '';
-  let at = 0;
-  while (start >= 0) {
-    const end = text.indexOf('-->', start + 4);
-    if (end < 0) break;
-    out += text.slice(at, start) + ' ';
-    at = end + 3;
-    start = text.indexOf('<!--', at);
-  }
-  return out + text.slice(at);
+  return replaceComments(text, () => ' ', false);
 }
 
 const WHITESPACE = /\s/;
