@@ -227,3 +227,34 @@ describe('settings', () => {
     }
   });
 });
+
+describe('front matter and deadlines over LSP', () => {
+  test('front matter keys and values complete from the schema; invalid values and late responses are diagnosed', async () => {
+    const client = new LspClient();
+    const text = ['---', 'regime: FOIA', 'received: 2026-03-02', 'responded: 2026-04-01', 'response_type: full-disclosure', 'nation: wales', '', '---', '', 'Dear Requester,', '', 'We hold nothing relevant.', ''].join('\n');
+    const uri = 'untitled:front-matter-test';
+    try {
+      await client.initialize();
+      const published = await client.open(uri, text);
+      assert.deepEqual(
+        published.diagnostics.map((d: any) => [d.code, d.range.start.line, d.severity]),
+        [
+          ['deadline-exceeded', 3, 2],
+          ['frontmatter-invalid', 5, 1],
+        ],
+      );
+      assert.equal(published.diagnostics[1].message, '"nation" must be one of: england-and-wales, scotland, northern-ireland.');
+      assert.deepEqual(published.diagnostics[1].range, { start: { line: 5, character: 8 }, end: { line: 5, character: 13 } });
+      assert.match(published.diagnostics[0].message, /^Responded Wed 1 April 2026, after the statutory due date Tue 31 March 2026/);
+      assert.deepEqual(published.diagnostics[0].relatedInformation[0].location.range.start, { line: 2, character: 10 });
+
+      const keys: any[] = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 6, character: 0 } });
+      assert.ok(keys.some((k) => k.label === 'reference' && k.insertText === 'reference: ' && /Not the requester's name/.test(k.documentation)));
+      assert.ok(keys.some((k) => k.label === 'response_type'));
+      const values: any[] = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 15 } });
+      assert.deepEqual(values.map((v) => v.label), ['full-disclosure', 'partial-disclosure', 'refusal', 'ncnd', 'not-held', 'cost-limit', 'vexatious', 'pit-extension']);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
