@@ -4,7 +4,7 @@ import * as path from 'node:path';
 
 export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
 
-type Message = { jsonrpc: '2.0'; id?: number | string | null; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } };
+export type Message = { jsonrpc: '2.0'; id?: number | string | null; method?: string; params?: unknown; result?: unknown; error?: { code: number; message: string } };
 
 export class LspClient {
   readonly process: ChildProcessWithoutNullStreams;
@@ -12,6 +12,7 @@ export class LspClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (m: Message) => void }>();
   private readonly listeners: ((m: Message) => void)[] = [];
+  private readonly rawListeners: ((m: Message) => void)[] = [];
   readonly notifications: Message[] = [];
   stderr = '';
   /** Answers the server's workspace/configuration requests. */
@@ -37,7 +38,13 @@ export class LspClient {
     }
   }
 
+  /** Sees every message from the server, responses with unknown ids included. */
+  onRawMessage(listener: (m: Message) => void): void {
+    this.rawListeners.push(listener);
+  }
+
   private dispatch(message: Message): void {
+    for (const listener of this.rawListeners) listener(message);
     if (message.method && message.id !== undefined) {
       // A request from the server.
       const result = message.method === 'workspace/configuration' ? ((message.params as { items: unknown[] }).items.map(() => this.configuration)) : null;

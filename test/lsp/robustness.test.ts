@@ -17,28 +17,18 @@ const LETTER = fs.readFileSync(path.join(ROOT, 'examples', 'defective-s31-missin
 
 type Message = { jsonrpc: '2.0'; id?: number | string | null; method?: string; params?: any; result?: any; error?: { code: number; message: string } };
 
-/** A second reader on the server's stdout that keeps every message, responses with unknown ids included. */
+/** Keeps every message from the server, responses with unknown ids included. */
 class Tap {
   readonly messages: Message[] = [];
-  private buffer = Buffer.alloc(0);
   private readonly waiters: { match: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
 
   constructor(client: LspClient) {
-    client.process.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = Buffer.concat([this.buffer, chunk]);
-      for (;;) {
-        const headerEnd = this.buffer.indexOf('\r\n\r\n');
-        if (headerEnd < 0) return;
-        const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())?.[1]);
-        if (this.buffer.length < headerEnd + 4 + length) return;
-        const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')) as Message;
-        this.buffer = this.buffer.subarray(headerEnd + 4 + length);
-        this.messages.push(message);
-        for (const waiter of [...this.waiters]) {
-          if (waiter.match(message)) {
-            this.waiters.splice(this.waiters.indexOf(waiter), 1);
-            waiter.resolve(message);
-          }
+    client.onRawMessage((message) => {
+      this.messages.push(message);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.match(message)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(message);
         }
       }
     });
