@@ -1,7 +1,8 @@
 import { HARM_TESTS, type ResolvedFacts } from '../catalogue';
 import type { Span } from '../types';
 import type { Citation, LetterModel, ProvisionUse } from './letter';
-import { BODY_EVIDENCE, PUBLIC_INTEREST_ROLES, type SectionRole } from './roles';
+import { PUBLIC_INTEREST_ROLES, type SectionRole } from './roles';
+import type { Sentence } from './reading';
 import type { Section } from './sections';
 
 /** The parts a letter may owe for a provision. */
@@ -33,15 +34,13 @@ export interface PartStatus {
 }
 
 const SCOPE_GIVING_ROLES: ReadonlySet<SectionRole | undefined> = new Set([undefined, 'provision', 'public-interest', 'factors-for', 'factors-against', 'balance']);
-type Evidence = keyof typeof BODY_EVIDENCE;
-const HARM_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set([undefined, 'provision', 'response', 'harm', 'exemptions', 'qualified-person']);
-const FACTOR_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set(['public-interest', 'provision']);
-const BALANCE_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set(['public-interest', 'provision', 'factors-for', 'factors-against']);
+type Evidence = 'harm' | 'for' | 'against' | 'balance' | 'ncnd' | 'legitimate-interests' | 'qualified-person';
 
-/** Cached per model: section scopes and body evidence. */
+/** Cached per model: section scopes and the sentences that give each part. */
 export class Coverage {
   private readonly scopes = new Map<Section, Set<string> | 'all'>();
-  private readonly evidence = new Map<Section | 'preamble', Partial<Record<Evidence, Span>>>();
+  private readonly evidence = new Map<Evidence, Sentence[]>();
+  private readonly sentenceScopes = new Map<Sentence, Set<string> | 'all'>();
   private byTitle: Map<Section, Citation[]> | undefined;
 
   constructor(private readonly model: LetterModel) {}
@@ -64,13 +63,7 @@ export class Coverage {
   scopeOf(section: Section): Set<string> | 'all' {
     const cached = this.scopes.get(section);
     if (cached) return cached;
-    const own = new Set<string>();
-    for (const citation of this.titleCitations().get(section) ?? []) {
-      if (!citation.external && citation.lookup.kind !== 'unknown') {
-        const id = citation.lookup.kind === 'resolved' ? citation.lookup.resolution.entry.id : citation.lookup.entry.id;
-        own.add(`${citation.regime}:${id}`);
-      }
-    }
+    const own = provisionKeys(this.titleCitations().get(section) ?? []);
     const scope = own.size > 0 ? own : this.inheritedScope(section.parent);
     this.scopes.set(section, scope);
     return scope;
@@ -92,44 +85,45 @@ export class Coverage {
     return scope === 'all' || scope.has(`${use.regime}:${use.resolution.entry.id}`);
   }
 
-  private bodyEvidence(section: Section | 'preamble', kind: Evidence): Span | undefined {
-    let found = this.evidence.get(section);
-    if (!found) {
-      found = {};
-      this.evidence.set(section, found);
+  /** A sentence argues about the provisions it cites, else about its section's. */
+  private sentenceScope(sentence: Sentence): Set<string> | 'all' {
+    let scope = this.sentenceScopes.get(sentence);
+    if (!scope) {
+      const inside = citationsWithin(this.model.citations, sentence.span.start, sentence.span.end);
+      const own = provisionKeys(inside.filter((c) => c.voice === 'authority' && c.lookup.kind === 'resolved'));
+      scope = own.size > 0 ? own : sentence.section ? this.scopeOf(sentence.section) : 'all';
+      this.sentenceScopes.set(sentence, scope);
     }
-    if (kind in found) return found[kind];
-    const span = section === 'preamble' ? this.preambleSpan() : section.bodySpan;
-    const body = this.model.text.slice(span.start, span.end);
-    const match = BODY_EVIDENCE[kind].exec(body);
-    const at = match ? { start: span.start + match.index, end: span.start + match.index + match[0].length } : undefined;
-    found[kind] = at;
-    return at;
+    return scope;
   }
 
-  private preambleSpan(): Span {
-    const first = this.model.sections[0];
-    return { start: this.model.bodyStart, end: first ? first.titleSpan.start : this.model.text.length };
+  /** Sentences of the authority's prose that give `kind`. */
+  evidenceFor(kind: Evidence): Sentence[] {
+    let found = this.evidence.get(kind);
+    if (!found) {
+      const reading = this.model.reading;
+      found = reading.sentences().filter((sentence) => reading.partsOf(sentence).has(kind));
+      this.evidence.set(kind, found);
+    }
+    return found;
   }
 
-  private collect(use: ProvisionUse | undefined, roles: ReadonlySet<SectionRole>, evidence: Evidence | undefined, bodyRoles: ReadonlySet<SectionRole | undefined>, withPreamble: boolean): Span[] {
+  private collect(use: ProvisionUse | undefined, roles: ReadonlySet<SectionRole>, evidence: Evidence | undefined): Span[] {
     const spans: Span[] = [];
     for (const section of this.model.sections) {
       if (use && !this.appliesTo(section, use)) continue;
       if (section.role !== undefined && roles.has(section.role)) spans.push(section.titleSpan);
-      else if (evidence && bodyRoles.has(section.role)) {
-        const at = this.bodyEvidence(section, evidence);
-        if (at) spans.push(at);
+    }
+    if (evidence) {
+      const key = use ? `${use.regime}:${use.resolution.entry.id}` : undefined;
+      for (const sentence of this.evidenceFor(evidence)) {
+        const scope = key ? this.sentenceScope(sentence) : 'all';
+        if (scope === 'all' || (key !== undefined && scope.has(key))) spans.push(sentence.span);
       }
     }
-    if (evidence && withPreamble) {
-      const at = this.bodyEvidence('preamble', evidence);
-      if (at) spans.push(at);
-    }
-    return spans;
+    return spans.sort((a, b) => a.start - b.start);
   }
 
-  /** The parts this provision needs, with where the letter provides each. */
   /** The provision's facts as they apply to this letter. */
   factsFor(use: ProvisionUse): ResolvedFacts {
     const facts = { ...use.resolution.facts };
@@ -160,40 +154,47 @@ export class Coverage {
   find(part: Part, use?: ProvisionUse): Span[] {
     switch (part) {
       case 'harm':
-        return this.collect(use, new Set(['harm']), 'harm', HARM_BODY_ROLES, true);
+        return this.collect(use, new Set(['harm']), 'harm');
       case 'public-interest':
-        return this.collect(use, PUBLIC_INTEREST_ROLES, undefined, FACTOR_BODY_ROLES, false).concat(
-          this.collect(use, new Set(), 'for', FACTOR_BODY_ROLES, true),
-          this.collect(use, new Set(), 'against', FACTOR_BODY_ROLES, true),
-        );
+        return this.collect(use, PUBLIC_INTEREST_ROLES, undefined).concat(this.collect(use, new Set(), 'for'), this.collect(use, new Set(), 'against'));
       case 'factors-for':
-        return this.collect(use, new Set(['factors-for']), 'for', FACTOR_BODY_ROLES, true);
+        return this.collect(use, new Set(['factors-for']), 'for');
       case 'factors-against':
-        return this.collect(use, new Set(['factors-against']), 'against', FACTOR_BODY_ROLES, true);
+        return this.collect(use, new Set(['factors-against']), 'against');
       case 'balance':
-        return this.collect(use, new Set(['balance']), 'balance', BALANCE_BODY_ROLES, true);
+        return this.collect(use, new Set(['balance']), 'balance');
       case 'ncnd':
-        return this.collect(undefined, new Set(['ncnd']), 'ncnd', ALL_BODY_ROLES, true);
+        return this.collect(undefined, new Set(['ncnd']), 'ncnd');
       case 'legitimate-interests':
-        return this.collect(undefined, new Set(['legitimate-interests']), 'legitimateInterests', ALL_BODY_ROLES, true);
+        return this.collect(undefined, new Set(['legitimate-interests']), 'legitimate-interests');
       case 'qualified-person':
-        return this.collect(undefined, new Set(['qualified-person']), 'qualifiedPerson', ALL_BODY_ROLES, true);
+        return this.collect(undefined, new Set(['qualified-person']), 'qualified-person');
     }
   }
 }
 
-const ALL_BODY_ROLES: ReadonlySet<SectionRole | undefined> = new Set<SectionRole | undefined>([
-  undefined,
-  'response',
-  'exemptions',
-  'harm',
-  'public-interest',
-  'factors-for',
-  'factors-against',
-  'balance',
-  'ncnd',
-  'legitimate-interests',
-  'qualified-person',
-  'provision',
-  'advice',
-]);
+/** "regime:section" of each resolved, non-external citation. */
+function provisionKeys(citations: readonly Citation[]): Set<string> {
+  const keys = new Set<string>();
+  for (const citation of citations) {
+    if (!citation.external && citation.lookup.kind !== 'unknown') {
+      const id = citation.lookup.kind === 'resolved' ? citation.lookup.resolution.entry.id : citation.lookup.entry.id;
+      keys.add(`${citation.regime}:${id}`);
+    }
+  }
+  return keys;
+}
+
+/** Citations (sorted by position) that lie within [start, end). */
+function citationsWithin(citations: readonly Citation[], start: number, end: number): Citation[] {
+  let low = 0;
+  let high = citations.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (citations[mid].span.start < start) low = mid + 1;
+    else high = mid;
+  }
+  const out: Citation[] = [];
+  for (let i = low; i < citations.length && citations[i].span.start < end; i++) out.push(citations[i]);
+  return out;
+}

@@ -7,6 +7,8 @@ import { readFrontMatter, type FrontMatter } from '../frontmatter';
 import { lookup, type Resolution } from '../catalogue';
 import { findCitations, type CitationMatch } from './citations';
 import { buildSections, type Section } from './sections';
+import { Reading, type Voice } from './reading';
+import { ARGUMENT_PATTERNS } from '../knowledge';
 
 export interface Citation extends CitationMatch {
   regime: Regime;
@@ -14,6 +16,10 @@ export interface Citation extends CitationMatch {
   /** The section the citation sits in (title or body), if any. */
   section: Section | undefined;
   inTitle: boolean;
+  /** Who speaks where it is cited: only the authority's own citations are relied on. */
+  voice: Voice;
+  /** True when the letter says it no longer relies on this provision. */
+  withdrawn: boolean;
 }
 
 /** A provision the letter relies on, with all the places it is cited. */
@@ -41,6 +47,8 @@ export interface LetterModel {
   sections: Section[];
   citations: Citation[];
   provisions: ProvisionUse[];
+  /** The prose, sentence by sentence. */
+  reading: Reading;
 }
 
 export interface ModelOptions {
@@ -149,19 +157,28 @@ export function buildModel(text: string, options: ModelOptions, parsed?: Root | 
   }
 
   const sections = buildSections(blocks.flatMap((block) => block.candidates), text.length);
+  const reading = new Reading(text, bodyStart, sections);
   const citations: Citation[] = [];
   for (const match of findCitations(maskComments(text), bodyStart)) {
     const citationRegimeValue = citationRegime(regime, match);
     const section = sectionAt(sections, match.span.start);
+    const inTitle = section !== undefined && match.span.start < section.titleSpan.end;
+    let voice: Voice = 'authority';
+    if (inTitle) {
+      for (let s: Section | undefined = section; s; s = s.parent) if (s.role === 'legal-annex') voice = 'statute';
+    } else voice = reading.sentenceAt(match.span.start)?.voice ?? 'authority';
     citations.push({
       ...match,
       text: text.slice(match.span.start, match.span.end),
       regime: citationRegimeValue,
       lookup: cachedLookup(citationRegimeValue, match.path),
       section,
-      inTitle: section !== undefined && match.span.start < section.titleSpan.end,
+      inTitle,
+      voice,
+      withdrawn: false,
     });
   }
+  markWithdrawn(reading, citations);
 
   return {
     text,
@@ -174,7 +191,35 @@ export function buildModel(text: string, options: ModelOptions, parsed?: Root | 
     sections,
     citations,
     provisions: groupProvisions(citations),
+    reading,
   };
+}
+
+/**
+ * A sentence saying a provision is no longer relied on withdraws the provisions it cites,
+ * or, when it cites none, those cited earlier in its paragraph.
+ */
+function markWithdrawn(reading: Reading, citations: Citation[]): void {
+  if (citations.length === 0) return;
+  const withdrawnKeys = new Set<string>();
+  const keyOf = (c: Citation) => (c.lookup.kind === 'resolved' ? `${c.regime}:${c.lookup.resolution.entry.id}` : undefined);
+  const sentences = reading.sentences();
+  let cursor = 0;
+  for (const sentence of sentences) {
+    if (sentence.voice !== 'authority' || !ARGUMENT_PATTERNS.withdrawal.test(sentence.text)) continue;
+    while (cursor < citations.length && citations[cursor].span.end <= sentence.span.start) cursor++;
+    const inside = citations.filter((c) => c.span.start >= sentence.span.start && c.span.end <= sentence.span.end);
+    const named = inside.length > 0 ? inside : citations.slice(0, cursor).filter((c) => reading.sentenceAt(c.span.start)?.block === sentence.block);
+    for (const c of named) {
+      const key = keyOf(c);
+      if (key) withdrawnKeys.add(key);
+    }
+  }
+  if (withdrawnKeys.size === 0) return;
+  for (const c of citations) {
+    const key = keyOf(c);
+    if (key && withdrawnKeys.has(key)) c.withdrawn = true;
+  }
 }
 
 /** Replaces HTML comments with spaces so directives and fixture markers are not read as citations. */
@@ -196,7 +241,7 @@ function groupProvisions(citations: Citation[]): ProvisionUse[] {
   const groups = new Map<string, Citation[]>();
   for (const citation of citations) {
     if (citation.external || citation.lookup.kind !== 'resolved') continue;
-    if (citation.section?.role === 'request') continue;
+    if (citation.voice !== 'authority' || citation.withdrawn) continue;
     const { resolution } = citation.lookup;
     let key = `${citation.regime}:${resolution.entry.id}:${resolution.facts.ncnd ? 'ncnd' : 'main'}`;
     if (resolution.entry.separateLimbs) {

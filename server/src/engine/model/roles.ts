@@ -16,6 +16,7 @@ export type SectionRole =
   | 'qualified-person'
   | 'rights'
   | 'advice'
+  | 'legal-annex'
   | 'provision';
 
 export const ROLE_LABELS: Record<SectionRole, string> = {
@@ -32,6 +33,7 @@ export const ROLE_LABELS: Record<SectionRole, string> = {
   'qualified-person': "Qualified person's opinion",
   rights: 'Review and complaint rights',
   advice: 'Advice and assistance',
+  'legal-annex': 'Legal annex',
   provision: 'Provision',
 };
 
@@ -50,6 +52,8 @@ interface RolePattern {
 
 // Order matters: the first match wins (factors before harm, harm before NCND).
 export const ROLE_PATTERNS: readonly RolePattern[] = [
+  // An annex that quotes the law: its citations are not relied on and its text is not argument.
+  { role: 'legal-annex', pattern: /^(the )?(legal|legislative|statutory) (annexe?|appendix|schedule)\b|^(annexe?|appendix)( [a-z0-9]{1,2})?( -)? (the )?(relevant )?(legislation|law|statute|statutory (text|provisions)|text of the (act|regulations|exemptions?|exceptions?))\b|^(relevant|applicable) (legislation|law|statutory provisions)$|^(the )?(legislation|law)$|^(extracts?|text) (of|from) the (act|regulations|legislation)\b/ },
   { role: 'balance', pattern: /^(the )?(public interest )?balanc(e|ing)\b/ },
   // Factors against: the maintaining side.
   { role: 'factors-against', pattern: /\b(factors?|considerations?|arguments?|reasons?|public interest)\b.{0,60}\b(against|non[- ]?disclosure|withhold\w*|not disclos\w*|maintain\w*|neither confirm\w*|not confirm\w*|exclusion)\b/ },

@@ -294,7 +294,11 @@ const CLEARS_PUBLIC_INTEREST: ReadonlySet<SectionRole> = new Set([
   'advice',
   'qualified-person',
   'harm',
+  'legal-annex',
 ]);
+
+/** "Re: Your request for information", "Subject: FOI 1234": a subject line, not a request section. */
+const SUBJECT_LINE = /^(re|subject|ref|our ref|your ref|fao)\s?:/i;
 
 /**
  * Builds the section list from title candidates: roles (with context), levels and
@@ -311,7 +315,7 @@ export function buildSections(candidates: TitleCandidate[], textLength: number):
   for (const candidate of candidates) {
     const facts = titleFacts(candidate.title);
     const normalised = facts.normalised;
-    let role = facts.role;
+    let role = SUBJECT_LINE.test(candidate.title) ? undefined : facts.role;
     const hasCitation = facts.hasCitation;
     const isSoft = candidate.hardLevel === undefined;
     if (role === 'exemptions' && hasCitation && /^(exemptions?|exceptions?)$/.test(normalised)) role = 'provision';
