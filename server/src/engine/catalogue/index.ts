@@ -13,6 +13,8 @@ export interface ResolvedFacts {
   ncnd: boolean;
   needsLegitimateInterests: boolean;
   needsQualifiedPerson: boolean;
+  /** False where the notice need not state the public interest reasons (FOISA s18(2)). */
+  publicInterestStatement: boolean;
   condition?: 'first' | 'second' | 'third';
   note?: string;
 }
@@ -51,6 +53,7 @@ function applyFacts(target: ResolvedFacts, facts: ProvisionFacts): void {
   if (facts.ncnd !== undefined) target.ncnd = facts.ncnd;
   if (facts.needsLegitimateInterests !== undefined) target.needsLegitimateInterests = facts.needsLegitimateInterests;
   if (facts.needsQualifiedPerson !== undefined) target.needsQualifiedPerson = facts.needsQualifiedPerson;
+  if (facts.publicInterestStatement !== undefined) target.publicInterestStatement = facts.publicInterestStatement;
   if (facts.condition !== undefined) target.condition = facts.condition;
   if (facts.note !== undefined) target.note = facts.note;
 }
@@ -78,6 +81,7 @@ export function lookup(regime: Regime, path: string): Lookup {
     ncnd: false,
     needsLegitimateInterests: false,
     needsQualifiedPerson: false,
+    publicInterestStatement: true,
   };
   applyFacts(facts, entry);
   for (const limb of limbs) applyFacts(facts, limb);

@@ -24,6 +24,8 @@ export interface ProvisionFacts {
   needsLegitimateInterests?: boolean;
   /** The qualified person's reasonable opinion must be recorded (FOIA s36). */
   needsQualifiedPerson?: boolean;
+  /** False where the notice need not state the public interest reasons (FOISA s18(2) for s18 notices). */
+  publicInterestStatement?: boolean;
   /** s40(2)-style: which condition this limb is ("first" | "second" | "third"). */
   condition?: 'first' | 'second' | 'third';
   /** Short note shown in hover. */

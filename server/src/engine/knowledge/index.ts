@@ -6,6 +6,7 @@ export type ArgumentPart =
   | 'definition'
   | 'statute'
   | 'standard-wording'
+  | 'mention'
   | 'balance'
   | 'for'
   | 'against'
@@ -15,7 +16,7 @@ export type ArgumentPart =
   | 'qualified-person'
   | 'withdrawal';
 
-export const ARGUMENT_PARTS: readonly ArgumentPart[] = ['definition', 'statute', 'standard-wording', 'balance', 'for', 'against', 'harm', 'ncnd', 'legitimate-interests', 'qualified-person', 'withdrawal'];
+export const ARGUMENT_PARTS: readonly ArgumentPart[] = ['definition', 'statute', 'standard-wording', 'mention', 'balance', 'for', 'against', 'harm', 'ncnd', 'legitimate-interests', 'qualified-person', 'withdrawal'];
 
 export interface Phrasing {
   pattern: string;

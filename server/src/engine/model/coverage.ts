@@ -3,6 +3,7 @@ import type { Span } from '../types';
 import type { Citation, LetterModel, ProvisionUse } from './letter';
 import { PUBLIC_INTEREST_ROLES, type SectionRole } from './roles';
 import type { Sentence } from './reading';
+import { letterTypeOf } from './letterType';
 import type { Section } from './sections';
 
 /** The parts a letter may owe for a provision. */
@@ -135,13 +136,13 @@ export class Coverage {
   partsFor(use: ProvisionUse): { required: PartStatus[] } {
     const facts = this.factsFor(use);
     // A s17(2) holding notice gives the public interest decision (and its full reasons) later.
-    const holdingNotice = this.model.frontMatter?.data.response_type === 'pit-extension';
+    const holdingNotice = letterTypeOf(this.model).type === 'pit-extension';
     const required: PartStatus[] = [];
     const add = (part: Part) => required.push({ part, foundAt: this.find(part, use) });
     if (HARM_TESTS.has(facts.test) && !holdingNotice) add('harm');
     if (facts.needsQualifiedPerson) add('qualified-person');
     if (facts.needsLegitimateInterests) add('legitimate-interests');
-    if (facts.status === 'qualified' && !holdingNotice) {
+    if (facts.status === 'qualified' && facts.publicInterestStatement && !holdingNotice) {
       add('public-interest');
       add('factors-for');
       add('factors-against');

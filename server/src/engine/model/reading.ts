@@ -23,18 +23,22 @@ export interface Sentence {
 const VOICE_PATTERNS = compileTable(voicesData as PhrasingTable<'requester' | 'authority'>);
 const EVIDENCE_PARTS: readonly ArgumentPart[] = ['balance', 'for', 'against', 'harm', 'ncnd', 'legitimate-interests', 'qualified-person', 'withdrawal'];
 
+const MENTIONS = new RegExp(ARGUMENT_PATTERNS.mention.source, 'gi');
+const STANDARD_WORDING = new RegExp(ARGUMENT_PATTERNS['standard-wording'].source, 'gi');
 const CONTRAST_OPENING = /^(against (that|this|these|those)|on the other hand|conversely)\b/i;
 
 /** Parts a sentence gives. A definition or quoted statute gives none; a conclusion is a balance, never a factor. */
 export function classifySentence(text: string): ReadonlySet<ArgumentPart> {
   const parts = new Set<ArgumentPart>();
   if (ARGUMENT_PATTERNS.definition.test(text) || ARGUMENT_PATTERNS.statute.test(text)) return parts;
-  for (const part of EVIDENCE_PARTS) if (ARGUMENT_PATTERNS[part].test(text)) parts.add(part);
+  // A mention of the presumption in favour of disclosure is not a factor for it.
+  const argued = ARGUMENT_PATTERNS.mention.test(text) ? text.replace(MENTIONS, ' ') : text;
+  for (const part of EVIDENCE_PARTS) if (ARGUMENT_PATTERNS[part].test(part === 'for' || part === 'against' ? argued : text)) parts.add(part);
   // "Against that, there is a strong public interest in ..." argues the other side.
   if (parts.has('against') && CONTRAST_OPENING.test(text)) parts.delete('for');
   if (parts.has('balance')) {
     // A conclusion weighs the sides; it gives a factor only where it names one beyond the standard wording.
-    const rest = text.replace(new RegExp(ARGUMENT_PATTERNS['standard-wording'].source, 'gi'), ' ');
+    const rest = argued.replace(STANDARD_WORDING, ' ');
     if (!ARGUMENT_PATTERNS.for.test(rest)) parts.delete('for');
     if (!ARGUMENT_PATTERNS.against.test(rest)) parts.delete('against');
   }

@@ -1,4 +1,5 @@
 import type { LetterModel } from '../model/letter';
+import { isScottish, rightsOf } from '../model/rights';
 import type { Regime, RuleFinding } from '../types';
 import { blockInsertion, referenceOf, snippetPrefixes } from './placement';
 
@@ -18,36 +19,9 @@ function rightsSnippetPrefixes(regime: Regime, hasReview: boolean, hasRegulator:
 import { firstSnippet, snippetToText } from '../snippets';
 import type { Rule } from './rule';
 
-// Evidence must read as telling the requester what they can do, not a passing mention ("ICO guidance").
-const ASK = String.raw`\b(ask|asking|request|requesting|apply|write|contact|require|requiring|make|making|right)\w*\b`;
-const REVIEW_WORDS: Record<Regime, string> = {
-  FOIA: String.raw`\b(internal )?review\b`,
-  EIR: String.raw`\b(internal review|review|representations|reconsider\w*)\b`,
-  FOISA: String.raw`\breview\b`,
-  EISR: String.raw`\breview\b`,
-};
-const REVIEW: Record<Regime, RegExp> = Object.fromEntries(
-  Object.entries(REVIEW_WORDS).map(([regime, words]) => [regime, new RegExp(String.raw`${ASK}[^.]{0,80}${words}|\b(section 20|regulation 11|reg\.? 11|regulation 16)\b`, 'i')]),
-) as Record<Regime, RegExp>;
-const COMPLAIN = String.raw`\b(complain|complaint|apply|application|appeal|refer|decision)\w*\b`;
-const UK_REGULATOR = new RegExp(String.raw`${COMPLAIN}[^.]{0,150}\b(Information Commissioner|ICO)\b|\b(Information Commissioner|ICO)\b[^.]{0,150}${COMPLAIN}|\bsection 50\b|ico\.org\.uk/make-a-complaint`, 'i');
-const SCOTTISH_REGULATOR = new RegExp(String.raw`${COMPLAIN}[^.]{0,150}\b(Scottish Information Commissioner|SIC)\b|\b(Scottish Information Commissioner|SIC)\b[^.]{0,150}${COMPLAIN}|\bsection 47\b|\bfoi\.scot\b|\bitspublicknowledge\b`, 'i');
-const REFUSAL_TYPES = new Set(['partial-disclosure', 'refusal', 'ncnd', 'cost-limit', 'vexatious', 'pit-extension']);
-const NCND_TEXT = /\bneither (confirm|confirms|confirming) nor (deny|denies|denying)\b/i;
-
-/** Why the letter is a refusal notice, or undefined when it is not one. */
+/** Why the letter is a refusal notice that owes rights, or undefined when it owes none. */
 export function refusalReason(model: LetterModel): string | undefined {
-  const type = model.frontMatter?.data.response_type;
-  if (type === 'full-disclosure') return undefined;
-  if (typeof type === 'string' && REFUSAL_TYPES.has(type)) return `its response_type is ${type}`;
-  if (model.provisions.length > 0) return `it relies on ${model.provisions[0].label}`;
-  for (const citation of model.citations) {
-    if (citation.lookup.kind !== 'procedural' || citation.external) continue;
-    const id = citation.lookup.entry.id;
-    if ((citation.regime === 'FOIA' || citation.regime === 'FOISA') && (id === '12' || id === '14')) return `it refuses under section ${id}`;
-  }
-  if (NCND_TEXT.test(model.text.slice(model.bodyStart))) return 'it neither confirms nor denies';
-  return undefined;
+  return rightsOf(model).owed?.reason;
 }
 
 function lastLineSpan(model: LetterModel): { start: number; end: number } {
@@ -77,13 +51,14 @@ export const rightsMissing: Rule = {
   defaultSeverity: 'error',
   reportsAbsence: true,
   check({ model }): RuleFinding[] {
-    const reason = refusalReason(model);
-    if (!reason) return [];
-    const body = model.text.slice(model.bodyStart);
-    const scottish = model.regime === 'FOISA' || model.regime === 'EISR';
-    const hasReview = REVIEW[model.regime].test(body);
-    const hasRegulator = (scottish ? SCOTTISH_REGULATOR : UK_REGULATOR).test(body);
-    if (hasReview && hasRegulator) return [];
+    const rights = rightsOf(model);
+    const owed = rights.owed;
+    if (!owed) return [];
+    const scottish = isScottish(model);
+    const hasReview = !owed.review || rights.review !== undefined;
+    const hasRegulator = !owed.regulator || rights.regulator !== undefined;
+    if ((hasReview && hasRegulator) || rights.elsewhere) return [];
+    const reason = owed.reason;
     const regulator = scottish ? 'the Scottish Information Commissioner' : 'the Information Commissioner';
     const review = model.regime === 'EIR' ? 'make representations (an internal review) under regulation 11' : model.regime === 'FOIA' ? 'ask for an internal review' : 'require a review';
     const missing = [!hasReview ? `how to ${review}` : undefined, !hasRegulator ? `about the right to ${scottish ? 'apply' : 'complain'} to ${regulator}` : undefined]

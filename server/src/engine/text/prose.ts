@@ -15,6 +15,15 @@ const BULLET_START = /^[ \t]{0,8}(?:[-*+•\u2022\u25CF\u25AA\u25E6\uF0A7\uF0B7\
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 const QUOTE_MARKS: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201C': '"', '\u201D': '"', '\u00A0': ' ', '\u2013': '-', '\u2014': '-', '\u2212': '-' };
 
+/** Where the line starting at `offset` ends (\n, \r\n or a lone \r), at most `to`. */
+function lineEndFrom(text: string, offset: number, to: number): number {
+  for (let i = offset; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return i;
+  }
+  return to;
+}
+
 /** Spans to leave out: HTML comments and fenced code blocks, between `from` and `to`. */
 export function hiddenSpans(text: string, from: number, to: number): Span[] {
   const hidden: Span[] = [];
@@ -22,8 +31,7 @@ export function hiddenSpans(text: string, from: number, to: number): Span[] {
   let fence: string | undefined;
   let fenceStart = 0;
   while (offset < to) {
-    let lineEnd = text.indexOf('\n', offset);
-    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    let lineEnd = lineEndFrom(text, offset, to);
     const line = text.slice(offset, Math.min(lineEnd, offset + 40));
     const match = FENCE.exec(line);
     if (fence === undefined && match) {
@@ -38,14 +46,11 @@ export function hiddenSpans(text: string, from: number, to: number): Span[] {
         const close = text.indexOf('-->', comment + 4);
         const end = close < 0 ? to : Math.min(close + 3, to);
         hidden.push({ start: comment, end });
-        if (end > lineEnd) {
-          lineEnd = text.indexOf('\n', end);
-          if (lineEnd < 0 || lineEnd > to) lineEnd = to;
-        }
+        if (end > lineEnd) lineEnd = lineEndFrom(text, end, to);
         comment = text.indexOf('<!--', end);
       }
     }
-    offset = lineEnd + 1;
+    offset = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
   }
   if (fence !== undefined) hidden.push({ start: fenceStart, end: to });
   return hidden.sort((a, b) => a.start - b.start);
@@ -118,7 +123,7 @@ export function buildProse(text: string, from: number, to: number, hidden: reado
         continue;
       }
     }
-    if (ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v') {
+    if (ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v' || ch === '\uFEFF') {
       pendingSpace = true;
       continue;
     }
