@@ -8,8 +8,9 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { PartialSettings } from '../engine/config/settings';
 import { REGIMES, type Regime } from '../engine/types';
 import { discover } from './discover';
+import { escapeControls, formatExplanations, type FileExplanation } from './explainFormat';
 import { formatReports, type FileReport, type Format } from './formatters';
-import { lintFile, type FileOutcome } from './lintFile';
+import { lintFile, type FileOutcome, type LintFileOptions } from './lintFile';
 
 const USAGE = `Usage: foi-lint [options] <file|folder|glob>...
 
@@ -22,9 +23,15 @@ Options:
                             Regime for letters that do not say (front matter
                             "regime:" and the letter's text take precedence)
   --jobs N                  Worker threads (default: number of CPUs)
+  --explain                 Instead of findings, print how each letter was read:
+                            its type, regime, each provision's required parts
+                            with the line they were found on (or "not found"),
+                            review and complaint rights, and citations not
+                            relied on (with --format json: the explanations)
   -h, --help                Show this help
 
 Exit codes: 0 no errors found, 1 errors found, 2 usage error or unreadable path.
+With --explain: 0, or 2 for a usage error or unreadable path.
 Settings come from the nearest .foi.jsonc files above each letter.`;
 
 const WORKER_THRESHOLD = 40;
@@ -33,14 +40,15 @@ interface WorkerInput {
   files: string[];
   overrides: PartialSettings;
   docsBaseUrl: string;
+  options: LintFileOptions;
 }
 
 function docsBaseUrl(): string {
   return pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).href + '/';
 }
 
-async function lintAll(files: string[], overrides: PartialSettings, docs: string, jobs: number): Promise<FileOutcome[]> {
-  if (jobs <= 1 || files.length < WORKER_THRESHOLD) return files.map((file) => lintFile(file, overrides, docs));
+async function lintAll(files: string[], overrides: PartialSettings, docs: string, jobs: number, options: LintFileOptions): Promise<FileOutcome[]> {
+  if (jobs <= 1 || files.length < WORKER_THRESHOLD) return files.map((file) => lintFile(file, overrides, docs, options));
   // Interleaved chunks keep work balanced; results are put back in input order.
   const outcomes: FileOutcome[] = new Array(files.length);
   const chunks: number[][] = Array.from({ length: jobs }, () => []);
@@ -49,7 +57,7 @@ async function lintAll(files: string[], overrides: PartialSettings, docs: string
     chunks.map(
       (indexes) =>
         new Promise<void>((resolve, reject) => {
-          const input: WorkerInput = { files: indexes.map((i) => files[i]), overrides, docsBaseUrl: docs };
+          const input: WorkerInput = { files: indexes.map((i) => files[i]), overrides, docsBaseUrl: docs, options };
           const worker = new Worker(__filename, { workerData: input });
           worker.on('message', (results: FileOutcome[]) => {
             results.forEach((outcome, k) => (outcomes[indexes[k]] = outcome));
@@ -73,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'text' },
         regime: { type: 'string' },
         jobs: { type: 'string' },
+        explain: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -88,6 +97,11 @@ export async function main(argv: string[]): Promise<number> {
   const format = values.format as Format;
   if (!['text', 'json', 'sarif'].includes(format)) {
     process.stderr.write(`foi-lint: --format must be text, json or sarif, not "${values.format}"\n`);
+    return 2;
+  }
+  const explain = values.explain === true;
+  if (explain && format === 'sarif') {
+    process.stderr.write(`foi-lint: --explain prints text or json, not sarif\n`);
     return 2;
   }
   const overrides: PartialSettings = {};
@@ -111,17 +125,24 @@ export async function main(argv: string[]): Promise<number> {
 
   const { files, errors } = discover(positionals);
   const docs = docsBaseUrl();
-  const outcomes = await lintAll(files, overrides, docs, jobs);
+  const outcomes = await lintAll(files, overrides, docs, jobs, { explain });
   const reports: FileReport[] = [];
+  const explanations: FileExplanation[] = [];
   const problems = [...errors];
   const configProblems = new Set<string>();
   for (const outcome of outcomes) {
     if (outcome.ok) {
       reports.push(outcome.report);
+      if (outcome.explanation) explanations.push({ file: outcome.report.file, explanation: outcome.explanation });
       outcome.configProblems.forEach((p) => configProblems.add(p));
     } else problems.push(outcome.error);
   }
-  for (const problem of [...configProblems, ...problems]) process.stderr.write(`foi-lint: ${problem}\n`);
+  // Problems name files, and a file name may hold control characters.
+  for (const problem of [...configProblems, ...problems]) process.stderr.write(`foi-lint: ${escapeControls(problem)}\n`);
+  if (explain) {
+    process.stdout.write(formatExplanations(explanations, format === 'json' ? 'json' : 'text'));
+    return problems.length > 0 ? 2 : 0;
+  }
   process.stdout.write(formatReports(reports, format, docs));
   if (problems.length > 0) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
@@ -129,7 +150,7 @@ export async function main(argv: string[]): Promise<number> {
 
 if (!isMainThread && parentPort) {
   const input = workerData as WorkerInput;
-  parentPort.postMessage(input.files.map((file) => lintFile(file, input.overrides, input.docsBaseUrl)));
+  parentPort.postMessage(input.files.map((file) => lintFile(file, input.overrides, input.docsBaseUrl, input.options)));
 } else if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {

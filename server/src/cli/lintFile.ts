@@ -1,17 +1,34 @@
 // Checks one letter on disk with the settings of its nearest .foi.jsonc files.
 import * as fs from 'node:fs';
-import { lint } from '../engine/lint';
+import { explain, type Explanation } from '../engine/explain';
+import { lint, type LintResult } from '../engine/lint';
 import { DEFAULT_SETTINGS, mergeSettings, type PartialSettings } from '../engine/config/settings';
 import { loadConfigFor } from '../engine/config/configFile';
 import { nodeConfigHost } from '../lsp/settingsSource';
 import type { FileReport } from './formatters';
 
-export type FileOutcome = { ok: true; report: FileReport; configProblems: string[] } | { ok: false; error: string };
+export type FileOutcome =
+  | {
+      ok: true;
+      report: FileReport;
+      configProblems: string[];
+      /** Why the engine read the letter as it did, when asked for (plain JSON: it crosses worker threads). */
+      explanation?: Explanation;
+    }
+  | { ok: false; error: string };
+
+export interface LintFileOptions {
+  /** Also return `explain(result)`. */
+  explain?: boolean;
+}
+
+export type FileResult = { ok: true; file: string; result: LintResult; configProblems: string[] } | { ok: false; error: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const configCache = new Map<string, ReturnType<typeof loadConfigFor>>();
 
-export function lintFile(file: string, overrides: PartialSettings, docsBaseUrl: string): FileOutcome {
+/** Reads and lints one letter, keeping the whole LintResult (same thread only: it does not cross workers). */
+export function lintFileResult(file: string, overrides: PartialSettings, docsBaseUrl: string): FileResult {
   let bytes: Buffer;
   try {
     // Only regular files: reading a FIFO or a device such as /dev/zero would block or never end.
@@ -35,5 +52,13 @@ export function lintFile(file: string, overrides: PartialSettings, docsBaseUrl: 
   }
   const settings = mergeSettings(DEFAULT_SETTINGS, config.settings, overrides);
   const result = lint(text, { settings, docsBaseUrl });
-  return { ok: true, report: { file, findings: result.findings }, configProblems: config.problems };
+  return { ok: true, file, result, configProblems: config.problems };
+}
+
+export function lintFile(file: string, overrides: PartialSettings, docsBaseUrl: string, options: LintFileOptions = {}): FileOutcome {
+  const read = lintFileResult(file, overrides, docsBaseUrl);
+  if (!read.ok) return read;
+  const outcome: FileOutcome = { ok: true, report: { file, findings: read.result.findings }, configProblems: read.configProblems };
+  if (options.explain) outcome.explanation = explain(read.result);
+  return outcome;
 }

@@ -3,7 +3,8 @@ import type { LintResult } from '../engine/lint';
 import { dueDates, formatDate } from '../engine/rules/deadline-exceeded';
 import { HARM_TESTS } from '../engine/catalogue';
 import type { FoiSettings } from '../engine/config/settings';
-import { provisionChecklist } from './checklist';
+import { explain } from '../engine/explain';
+import { provisionChecklist, type ChecklistPart } from './checklist';
 
 const TEST_NAMES: Record<string, string> = {
   class: 'class-based',
@@ -13,6 +14,32 @@ const TEST_NAMES: Record<string, string> = {
   'adverse-effect': 'adverse effect ("would adversely affect")',
   'substantial-prejudice': 'substantial prejudice ("would, or would be likely to, prejudice substantially")',
 };
+
+const HOVER_EXCERPT = 80;
+
+/** Shortens to about `max` characters, at a word break when there is one near the end. */
+export function shorten(text: string, max = HOVER_EXCERPT): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.…]+$/, '')}…`;
+}
+
+/**
+ * Letter text shown inline, mid-line, in Markdown: no emphasis, links, HTML, entities, code,
+ * tables, maths or line breaks from it. (Block markers such as # and - only act at a line start.)
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>&~|$]/g, (c) => `\\${c}`);
+}
+
+function partLine(part: ChecklistPart): string {
+  if (!part.ok) return `- ✗ ${part.label} — not found`;
+  const where = `line ${part.range.start.line + 1}`;
+  return `- ✓ ${part.label} — ${part.evidence ? `${where}: "${escapeMarkdown(shorten(part.evidence))}"` : where}`;
+}
+
+const TYPE_SOURCES = { 'front-matter': 'from the front matter', text: 'from the text' } as const;
 
 export function hoverAt(result: LintResult, offset: number, settings: FoiSettings): Hover | null {
   const { model } = result;
@@ -59,15 +86,20 @@ export function hoverAt(result: LintResult, offset: number, settings: FoiSetting
     `- Neither confirm nor deny: ${facts.ncnd ? 'this is the NCND provision' : resolution.entry.ncndProvision ? `${word.toLowerCase()} ${resolution.entry.ncndProvision}` : 'no NCND provision'}`,
   ];
   if (facts.note) lines.push(`- ${facts.note}`);
+  const explanation = explain(result);
   if (use) {
     const checklist = provisionChecklist(result, use);
     if (checklist.parts.length > 0) {
       lines.push('', '**This letter needs:**', '');
-      for (const part of checklist.parts) lines.push(`- ${part.ok ? '✓' : '✗'} ${part.label}`);
+      for (const part of checklist.parts) lines.push(partLine(part));
     } else {
       lines.push('', 'This letter needs no harm argument or public interest test for it.');
     }
+  } else {
+    const notRelied = explanation.notReliedOn.find((n) => n.citation.span.start === citation.span.start && n.citation.span.end === citation.span.end);
+    if (notRelied) lines.push('', `Not relied on: ${notRelied.why}.`);
   }
+  lines.push('', `Letter read as: ${explanation.letterTypeLabel} (${TYPE_SOURCES[explanation.letterTypeSource]})`);
   const links = [`[Legislation](${resolution.entry.legislationUrl})`];
   if (resolution.entry.guidanceUrl) links.push(`[Guidance](${resolution.entry.guidanceUrl})`);
   lines.push('', links.join(' · '));

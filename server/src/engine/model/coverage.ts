@@ -86,16 +86,26 @@ export class Coverage {
     return scope === 'all' || scope.has(`${use.regime}:${use.resolution.entry.id}`);
   }
 
-  /** A sentence argues about the provisions it cites, else about its section's. */
+  /**
+   * A sentence argues about the provisions it cites, else about those cited earlier in its
+   * paragraph, else about its section's.
+   */
   private sentenceScope(sentence: Sentence): Set<string> | 'all' {
-    let scope = this.sentenceScopes.get(sentence);
-    if (!scope) {
-      const inside = citationsWithin(this.model.citations, sentence.span.start, sentence.span.end);
-      const own = provisionKeys(inside.filter((c) => c.voice === 'authority' && c.lookup.kind === 'resolved'));
-      scope = own.size > 0 ? own : sentence.section ? this.scopeOf(sentence.section) : 'all';
-      this.sentenceScopes.set(sentence, scope);
+    if (this.sentenceScopes.size === 0) {
+      let block = -1;
+      let inherited: Set<string> | undefined;
+      for (const s of this.model.reading.sentences()) {
+        if (s.block !== block) {
+          block = s.block;
+          inherited = undefined;
+        }
+        const inside = citationsWithin(this.model.citations, s.span.start, s.span.end);
+        const own = provisionKeys(inside.filter((c) => c.voice === 'authority' && c.lookup.kind === 'resolved' && !c.crossRegime));
+        if (own.size > 0) inherited = own;
+        this.sentenceScopes.set(s, inherited ?? (s.section ? this.scopeOf(s.section) : 'all'));
+      }
     }
-    return scope;
+    return this.sentenceScopes.get(sentence) ?? 'all';
   }
 
   /** Sentences of the authority's prose that give `kind`. */
@@ -117,7 +127,10 @@ export class Coverage {
     }
     if (evidence) {
       const key = use ? `${use.regime}:${use.resolution.entry.id}` : undefined;
+      const otherSide = evidence === 'for' ? 'factors-against' : evidence === 'against' ? 'factors-for' : undefined;
       for (const sentence of this.evidenceFor(evidence)) {
+        // Under "Factors against disclosure" a sentence argues that side, whatever its wording.
+        if (otherSide && sentence.section?.role === otherSide) continue;
         const scope = key ? this.sentenceScope(sentence) : 'all';
         if (scope === 'all' || (key !== undefined && scope.has(key))) spans.push(sentence.span);
       }

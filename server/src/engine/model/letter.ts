@@ -20,6 +20,8 @@ export interface Citation extends CitationMatch {
   voice: Voice;
   /** True when the letter says it no longer relies on this provision. */
   withdrawn: boolean;
+  /** A section of the Act in a letter wholly under the Regulations, or the reverse. */
+  crossRegime: boolean;
 }
 
 /** A provision the letter relies on, with all the places it is cited. */
@@ -76,6 +78,26 @@ export function regimeFromText(text: string): Regime | undefined {
   if (eir && foia) return /\b(regulation|reg\.?)\s?1[23]\(/i.test(sample) ? 'EIR' : 'FOIA';
   if (foia) return 'FOIA';
   return undefined;
+}
+
+const INSTRUMENT_NAMES: Record<Regime, RegExp> = {
+  FOIA: /Freedom of Information Act|\bFOIA\b|\bFoIA\b/,
+  EIR: /Environmental Information Regulations|\bEIRs?\b/,
+  FOISA: /Freedom of Information \(Scotland\) Act|\bFOISA\b|\bFOI\(S\)A\b/,
+  EISR: /Environmental Information \(Scotland\) Regulations|\bEISR\b/,
+};
+
+/** Whether the letter names each regime's instrument anywhere in its body, tested once per regime. */
+function instrumentNames(text: string, bodyStart: number): (regime: Regime) => boolean {
+  const known = new Map<Regime, boolean>();
+  return (regime) => {
+    let named = known.get(regime);
+    if (named === undefined) {
+      named = INSTRUMENT_NAMES[regime].test(text.slice(bodyStart));
+      known.set(regime, named);
+    }
+    return named;
+  };
 }
 
 /** Where the last line break before `end` starts (the \r of a \r\n), or -1. */
@@ -158,6 +180,7 @@ export function buildModel(text: string, options: ModelOptions, parsed?: Root | 
 
   const sections = buildSections(blocks.flatMap((block) => block.candidates), text.length);
   const reading = new Reading(text, bodyStart, sections);
+  const namesInstrument = instrumentNames(text, bodyStart);
   const citations: Citation[] = [];
   for (const match of findCitations(maskComments(text), bodyStart)) {
     const citationRegimeValue = citationRegime(regime, match);
@@ -176,6 +199,7 @@ export function buildModel(text: string, options: ModelOptions, parsed?: Root | 
       inTitle,
       voice,
       withdrawn: false,
+      crossRegime: regimeSource !== 'setting' && !match.namedRegime && citationRegimeValue !== regime && !namesInstrument(citationRegimeValue),
     });
   }
   markWithdrawn(reading, citations);
@@ -241,7 +265,7 @@ function groupProvisions(citations: Citation[]): ProvisionUse[] {
   const groups = new Map<string, Citation[]>();
   for (const citation of citations) {
     if (citation.external || citation.lookup.kind !== 'resolved') continue;
-    if (citation.voice !== 'authority' || citation.withdrawn) continue;
+    if (citation.voice !== 'authority' || citation.withdrawn || citation.crossRegime) continue;
     const { resolution } = citation.lookup;
     let key = `${citation.regime}:${resolution.entry.id}:${resolution.facts.ncnd ? 'ncnd' : 'main'}`;
     if (resolution.entry.separateLimbs) {

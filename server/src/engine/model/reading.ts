@@ -7,7 +7,7 @@ import { buildProse, documentSpan, hiddenSpans, sentencesOf } from '../text/pros
 import type { Span } from '../types';
 import type { Section } from './sections';
 
-export type Voice = 'authority' | 'requester' | 'statute';
+export type Voice = 'authority' | 'requester' | 'quoted' | 'statute';
 
 export interface Sentence {
   /** Where the sentence is in the document. */
@@ -86,9 +86,17 @@ export class Reading {
     let previousEnd = 0;
     let requesterRuns = false;
     let previousSection: Section | undefined;
+    let quoteOpen = false;
     for (const piece of sentencesOf(view)) {
-      if (view.text.slice(previousEnd, piece.start).includes('\n')) block++;
+      const newBlock = view.text.slice(previousEnd, piece.start).includes('\n');
+      if (newBlock) {
+        block++;
+        // A paragraph that opens with a quotation mark quotes someone else until it closes.
+        quoteOpen = piece.text.startsWith('"');
+      }
       previousEnd = piece.end;
+      const quoted = quoteOpen;
+      if (quoteOpen && (piece.text.split('"').length - 1) % 2 === (newBlock ? 0 : 1)) quoteOpen = false;
       const span = documentSpan(view, piece.start, piece.end);
       const section = sectionAt(this.sections, span.start);
       if (section !== previousSection) {
@@ -101,6 +109,7 @@ export class Reading {
       else if (VOICE_PATTERNS.authority.test(piece.text)) requesterRuns = false;
       else if (VOICE_PATTERNS.requester.test(piece.text)) requesterRuns = true;
       if (voice !== 'statute' && requesterRuns) voice = 'requester';
+      else if (voice === 'authority' && quoted) voice = 'quoted';
       out.push({ span, text: piece.text, block, section, voice });
     }
     this.cached = out;

@@ -80,7 +80,7 @@ export const ROLE_PATTERNS: readonly RolePattern[] = [
   { role: 'exemptions', pattern: /\b(exemptions?|exceptions?)( applied| engaged| relied (up)?on| cited| used)?$|^(applicable|relevant) (exemptions?|exceptions?)\b|^reasons? for (refusal|withholding)\b|^exemptions? and exceptions?\b/ },
   { role: 'advice', pattern: /\badvice and assistance\b/ },
   { role: 'request', pattern: /^(your |the |original )?request\b|^information requested\b|^request (details|reference)\b/ },
-  { role: 'response', pattern: /^(our |the )?(response|reply|decision)\b|^information (not )?held\b|^information we hold\b/ },
+  { role: 'response', pattern: /^part (\d{1,2}|one|two|three|four|[a-d])\b|^(our |the )?(response|reply|decision)\b|^information (not )?held\b|^information we hold\b/ },
 ];
 
 /** Titles that mean "balance" inside a public interest test and "response" elsewhere. */

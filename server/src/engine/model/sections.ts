@@ -171,6 +171,79 @@ function candidateFromParagraph(paragraph: Paragraph, text: string, style: Title
   return found ? { ...found, titleSpan: span } : undefined;
 }
 
+const MAX_INLINE_TITLE_LENGTH = 90;
+const MAX_INLINE_TITLE_WORDS = 12;
+const MAX_LABEL_LENGTH = 80;
+const LINE_BREAK = /\r\n|\r|\n/g;
+const STARTS_NEW_TEXT = /^[ \t]*(["'(\u2018\u201C]?[A-Z0-9]|[-*+\u2022\u25CF\u25AA\u25E6\uF0A7\uF0B7\u00B7])/;
+const ENDS_SENTENCE = /[.:;!?)"\u201D]\s*$/;
+const RUN_IN_LABEL = /^[ \t]{0,3}(?:\*\*|__)?([A-Z][^:.!?\r\n]{2,80}?)(?:\*\*|__)?[ \t]?:(?:\*\*|__)?[ \t]+(?=\S)/;
+
+/** A line inside a paragraph that is a title on its own: short, known wording, no sentence punctuation. */
+function inlineTitle(line: string): string | undefined {
+  const trimmed = line.trim();
+  if (trimmed.length === 0 || trimmed.length > MAX_INLINE_TITLE_LENGTH || !/^(\*\*|__)?[A-Z0-9(]/.test(trimmed)) return undefined;
+  const found = lineTitle(trimmed, 'plain');
+  if (!found || wordCount(found.title) > MAX_INLINE_TITLE_WORDS) return undefined;
+  // A provision line is an entry of a list of exemptions, not a title, unless it stands alone.
+  if (matchRole(normaliseForRole(found.title)) === undefined) return undefined;
+  return found.title;
+}
+
+/**
+ * Titles inside a paragraph, as hard-wrapped and PDF letters have them: a title line followed
+ * directly by its text ("Balance test" then the text) and run-in labels ending in a colon
+ * ("Factors in favour of disclosure: ..."). A line that merely wraps a sentence is not one.
+ */
+function candidatesInParagraph(paragraph: Paragraph, text: string, base: number, out: TitleCandidate[]): void {
+  const span = spanOf(paragraph, base);
+  if (!span) return;
+  const raw = text.slice(span.start, span.end);
+  const lines: { start: number; text: string }[] = [];
+  let from = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(raw); m; m = LINE_BREAK.exec(raw)) {
+    lines.push({ start: from, text: raw.slice(from, m.index) });
+    from = m.index + m[0].length;
+  }
+  lines.push({ start: from, text: raw.slice(from) });
+  if (lines.length < 2) {
+    runInLabel(lines[0], span.start, out);
+    return;
+  }
+  let previousIsTitle = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const previous = lines[i - 1];
+    const next = lines[i + 1];
+    const opensText = next !== undefined && STARTS_NEW_TEXT.test(next.text);
+    const afterSentence = previous === undefined || previousIsTitle || ENDS_SENTENCE.test(previous.text) || previous.text.trim() === '';
+    previousIsTitle = false;
+    if (opensText && afterSentence && !ENDS_SENTENCE.test(line.text.replace(/:\s*$/, ''))) {
+      const title = inlineTitle(line.text);
+      // A wrapped line is about as long as its neighbours; a title line is much shorter.
+      if (title && (line.text.trim().endsWith(':') || line.text.trim().length < 0.8 * Math.max(next.text.trim().length, previous?.text.trim().length ?? 0))) {
+        const lead = line.text.length - line.text.trimStart().length;
+        out.push({ title, titleSpan: { start: span.start + line.start + lead, end: span.start + line.start + line.text.trimEnd().length }, style: 'plain' });
+        previousIsTitle = true;
+        continue;
+      }
+    }
+    if (afterSentence) runInLabel(line, span.start, out);
+  }
+}
+
+/** "Factors in favour of disclosure: text..." at the start of a line: the label is a title. */
+function runInLabel(line: { start: number; text: string }, offset: number, out: TitleCandidate[]): void {
+  if (line.text.length < 6 || !line.text.includes(':')) return;
+  const match = RUN_IN_LABEL.exec(line.text);
+  if (!match || match[1].length > MAX_LABEL_LENGTH) return;
+  const title = inlineTitle(match[1]);
+  if (!title) return;
+  const start = offset + line.start + (match[0].length - match[0].trimStart().length);
+  out.push({ title, titleSpan: { start, end: offset + line.start + match[0].trimEnd().length }, style: 'plain' });
+}
+
 // Whether a one-line paragraph is a title depends only on its text and style, and letters
 // repeat their titles, so the answer is kept (short lines only, a bounded number of them).
 const lineTitleCache = new Map<string, { title: string; style: TitleStyle } | null>();
@@ -231,6 +304,7 @@ export function titleCandidatesOf(node: RootContent, text: string, base = 0): Ti
   } else if (node.type === 'paragraph') {
     const candidate = candidateFromParagraph(node, text, 'plain', base);
     if (candidate) out.push(candidate);
+    else candidatesInParagraph(node, text, base, out);
   } else if (node.type === 'list') {
     candidatesFromList(node, text, base, out);
   }

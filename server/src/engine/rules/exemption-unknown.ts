@@ -28,6 +28,22 @@ export function setRegimeFix(model: LetterModel, regime: Regime): TextInsertion 
   return { title, offset: 0, text: `---${eol}regime: ${regime}${eol}---${eol}${eol}` };
 }
 
+const INSTRUMENT: Record<Regime, string> = { FOIA: 'FOIA', EIR: 'the EIR', FOISA: 'FOISA', EISR: 'the Scottish EIR' };
+
+/** A section of the Act in a letter wholly under the Regulations, or a regulation in a letter wholly under the Act. */
+function crossRegimeFinding(citation: Citation, model: LetterModel): RuleFinding {
+  const word = citation.instrument === 'act' ? 'Section' : 'Regulation';
+  const costLimit = citation.lookup.kind === 'procedural' && citation.lookup.entry.id === '12' && citation.instrument === 'act';
+  const advice = costLimit
+    ? ` ${INSTRUMENT[model.regime]} ${model.regime === 'EISR' ? 'have' : 'have'} no cost limit: a request that would cost too much to answer is refused as manifestly unreasonable (${model.regime === 'EISR' ? 'regulation 10(4)(b)' : 'regulation 12(4)(b)'}), with a public interest test.`
+    : ` Cite the ${model.regime === 'EIR' || model.regime === 'EISR' ? 'exception in the Regulations' : 'exemption in the Act'} that applies, or say which parts of the request are handled under ${INSTRUMENT[citation.regime]}.`;
+  return {
+    span: citation.span,
+    message: `${word} ${citation.path} is a ${citation.regime} provision, but this letter is handled under ${INSTRUMENT[model.regime]} and does not say it also applies ${INSTRUMENT[citation.regime]}.${advice}`,
+    provision: `${word.toLowerCase()} ${citation.path}`,
+  };
+}
+
 export const exemptionUnknown: Rule = {
   id: 'exemption-unknown',
   description: 'A provision is cited as a ground for refusal but is not an exemption or exception in the letter\'s regime.',
@@ -35,6 +51,10 @@ export const exemptionUnknown: Rule = {
   check({ model }): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const citation of model.citations) {
+      if (citation.crossRegime && !citation.external && citation.voice === 'authority' && !citation.withdrawn && citation.lookup.kind !== 'unknown') {
+        if (citation.section?.role !== 'rights' && citedAsGround(citation, model)) findings.push(crossRegimeFinding(citation, model));
+        continue;
+      }
       if (citation.external || citation.lookup.kind !== 'unknown') continue;
       if (citation.section?.role === 'request' || citation.section?.role === 'rights') continue;
       if (!citedAsGround(citation, model)) continue;
