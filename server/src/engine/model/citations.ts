@@ -40,8 +40,10 @@ const REGIME_NAMES: [RegExp, Regime][] = [
   [/^(EIR|the EIR|the Environmental Information Regulations( 2004)?)/i, 'EIR'],
 ];
 const OF_WHAT = /^\s{0,2}(?:of|under|in)\s{1,2}/;
+// Another enactment: "the Police Reform and Social Responsibility Act 2011", "the 2005 Act",
+// or an abbreviation such as "CRCA" or "PACE" that is not one of the four regimes.
 const OTHER_ENACTMENT =
-  /^(the\s)?(?:[A-Z][\w'’()-]{0,30}\s){0,10}?(Act|Regulations|Order|Rules|Code|Convention|Directive|Schedule)\b|^(the\s)?(DPA|UK GDPR|GDPR|PACE|RIPA|IPA|HRA)\b|^(Part|Schedule|Article)\s/;
+  /^(the\s)?(?:(?:[A-Z][\w'’()-]{0,30}|and|of|for|the|on|in|to|&)\s){0,12}?(Act|Regulations|Order|Rules|Code|Convention|Directive|Schedule)\b|^(the\s)?\d{4}\s(Act|Regulations|Order)\b|^(the\s)?(DPA|UK GDPR|GDPR|PACE|RIPA|IPA|HRA)\b|^(the\s)?(?!(FOIA|FoIA|FOISA|EIRs?|EISR|FOI|FoI|ICO|SIC)\b)[A-Z][A-Za-z]{0,5}[A-Z]\b|^(Part|Schedule|Article)\s/;
 // "of the Act" / "of the Regulations" refer to the letter's own instrument.
 const OWN_INSTRUMENT = /^the (Act|Regulations)\b/;
 

@@ -64,6 +64,13 @@ function inRole(section: Section | undefined, role: Section['role']): boolean {
   return false;
 }
 
+/** A request title opens the requester's words, for it and for untitled-role sections below it. */
+function opensRequest(section: Section | undefined): boolean {
+  let s = section;
+  while (s && s.role === undefined) s = s.parent;
+  return s?.role === 'request';
+}
+
 export class Reading {
   private cached: Sentence[] | undefined;
   private readonly parts = new Map<Sentence, ReadonlySet<ArgumentPart>>();
@@ -101,7 +108,7 @@ export class Reading {
       const section = sectionAt(this.sections, span.start);
       if (section !== previousSection) {
         // A new title ends the requester's words, unless it opens them.
-        requesterRuns = inRole(section, 'request');
+        requesterRuns = opensRequest(section);
         previousSection = section;
       }
       let voice: Voice = 'authority';
