@@ -70,9 +70,13 @@ export function rightsOf(model: LetterModel): RightsReading {
     const regulator = isScottish(model) ? CUES['regulator-scotland'] : CUES['regulator-uk'];
     for (const sentence of model.reading.sentences()) {
       if (sentence.voice !== 'authority' || CUES['not-rights'].test(sentence.text)) continue;
+      // A sentence that points to a leaflet or link gives the rights elsewhere, not here.
+      if (CUES.elsewhere.test(sentence.text)) {
+        found.elsewhere ??= sentence.span;
+        continue;
+      }
       if (!found.review && CUES.review.test(sentence.text)) found.review = sentence.span;
       if (!found.regulator && regulator.test(sentence.text)) found.regulator = sentence.span;
-      if (!found.elsewhere && CUES.elsewhere.test(sentence.text)) found.elsewhere = sentence.span;
     }
   }
   cache.set(model, found);

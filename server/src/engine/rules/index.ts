@@ -11,6 +11,7 @@ import { pitForMissing } from './pit-for-missing';
 import { pitMissing } from './pit-missing';
 import { pitUnnecessary } from './pit-unnecessary';
 import { qpOpinionMissing } from './qp-opinion-missing';
+import { rightsAttached } from './rights-attached';
 import { rightsMissing } from './rights-missing';
 import type { Rule } from './rule';
 
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   liaMissing,
   qpOpinionMissing,
   rightsMissing,
+  rightsAttached,
   exemptionUnknown,
   pitUnnecessary,
   frontmatterInvalid,
