@@ -1,6 +1,7 @@
 import { rightsOf } from '../model/rights';
 import type { RuleFinding } from '../types';
 import type { Rule } from './rule';
+import { rightsFix } from './rights-missing';
 
 export const rightsAttached: Rule = {
   id: 'rights-attached',
@@ -16,6 +17,7 @@ export const rightsAttached: Rule = {
     return [
       {
         span: rights.elsewhere,
+        fixes: rightsFix(model, !missingReview, !missingRegulator),
         message: `The letter gives ${what} only by an attached or linked document: check that it goes out with the letter and that the link works in the version you send (a PDF or printed copy loses links).`,
       },
     ];

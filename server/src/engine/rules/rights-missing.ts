@@ -1,6 +1,6 @@
 import type { LetterModel } from '../model/letter';
 import { isScottish, rightsOf } from '../model/rights';
-import type { Regime, RuleFinding } from '../types';
+import type { Regime, RuleFinding, TextInsertion } from '../types';
 import { blockInsertion, referenceOf, snippetPrefixes } from './placement';
 
 const HALF_SNIPPETS: Record<Regime, { review: string; regulator: string }> = {
@@ -45,6 +45,12 @@ function beforeSignOff(model: LetterModel): number {
   return last ? tailStart + last.index : model.text.length;
 }
 
+/** Inserts the standard rights wording (or the missing half) before the sign-off. */
+export function rightsFix(model: LetterModel, hasReview: boolean, hasRegulator: boolean): TextInsertion[] {
+  const snippet = firstSnippet(rightsSnippetPrefixes(model.regime, hasReview, hasRegulator));
+  return snippet ? [blockInsertion(model, beforeSignOff(model), snippetToText(snippet.body, { reference: referenceOf(model), markPlaceholders: true }), `Insert review and complaint rights (${snippet.prefix})`)] : [];
+}
+
 export const rightsMissing: Rule = {
   id: 'rights-missing',
   description: 'A refusal notice (including s12, s14 and NCND) does not give both the internal review (or representations) route and the right to complain to the regulator.',
@@ -64,12 +70,11 @@ export const rightsMissing: Rule = {
     const missing = [!hasReview ? `how to ${review}` : undefined, !hasRegulator ? `about the right to ${scottish ? 'apply' : 'complain'} to ${regulator}` : undefined]
       .filter(Boolean)
       .join(' or ');
-    const snippet = firstSnippet(rightsSnippetPrefixes(model.regime, hasReview, hasRegulator));
     return [
       {
         span: lastLineSpan(model),
         message: `This letter is a refusal notice (${reason}) but does not tell the requester ${missing}.`,
-        fixes: snippet ? [blockInsertion(model, beforeSignOff(model), snippetToText(snippet.body, { reference: referenceOf(model), markPlaceholders: true }), `Insert review and complaint rights (${snippet.prefix})`)] : [],
+        fixes: rightsFix(model, hasReview, hasRegulator),
       },
     ];
   },
