@@ -149,3 +149,16 @@ test('a FOIA section in a letter wholly under the EIR is reported; a mixed lette
   const mixed = eir.replace('2004.', '2004 and the Freedom of Information Act 2000.');
   assert.deepEqual(lint(mixed, { settings }).findings.map((f) => f.rule), []);
 });
+
+test('a team can add its own phrasings in settings (.foi.jsonc "phrasings"); they are literal text, not patterns', () => {
+  const house = LETTER([HARM, FOR, AGAINST, 'Our panel found the case for openness weaker here.'].join(' '));
+  assert.deepEqual(rulesOf(house), ['3:balance-missing']);
+  const withPhrase = mergeSettings(settings, { phrasings: { balance: ['found the case for\nopenness weaker'] } });
+  assert.deepEqual(lint(house, { settings: withPhrase }).findings.map((f) => f.rule), []);
+  // A phrase is escaped: regex syntax in it matches only itself, and an evil pattern cannot hang the engine.
+  const literal = mergeSettings(settings, { phrasings: { balance: ['(a+)+$', 'case.*weaker'] } });
+  assert.deepEqual(lint(house, { settings: literal }).findings.map((f) => f.rule), ['balance-missing']);
+  const review = LETTER([HARM, FOR, AGAINST, BALANCE].join(' ')).replace('you can ask for an internal review', 'you can ask our Complaints Officer to look again');
+  assert.deepEqual(rulesOf(review), ['10:rights-missing']);
+  assert.deepEqual(lint(review, { settings: mergeSettings(settings, { phrasings: { review: ['ask our Complaints Officer to look again'] } }) }).findings.map((f) => f.rule), []);
+});

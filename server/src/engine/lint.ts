@@ -55,7 +55,7 @@ export function* lintSteps(fullText: string, options: LintOptions = {}, parser =
   const { text, truncated } = limitText(fullText, settings.maxDocumentLength);
   // yield* hands an early stop on to the parser, which keeps the windows already parsed.
   const blocks = yield* parser.update(text);
-  const model = buildModel(text, { defaultRegime: settings.defaultRegime }, blocks, parser.lineIndex());
+  const model = buildModel(text, { defaultRegime: settings.defaultRegime, phrasings: settings.phrasings }, blocks, parser.lineIndex());
   yield 'model';
   const coverage = new Coverage(model);
   const directives = findDirectives(text, model.lines);

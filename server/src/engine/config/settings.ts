@@ -14,6 +14,10 @@ export const PERSONAL_DATA_CATEGORIES = [
 ] as const;
 export type PersonalDataCategory = (typeof PERSONAL_DATA_CATEGORIES)[number];
 
+/** Parts a team may add its own house-style wording for, in `.foi.jsonc`. */
+export const PHRASING_PARTS = ['harm', 'for', 'against', 'balance', 'ncnd', 'legitimate-interests', 'qualified-person', 'review', 'regulator'] as const;
+export type PhrasingPart = (typeof PHRASING_PARTS)[number];
+
 export interface FoiSettings {
   /** Lint letters at all. */
   enable: boolean;
@@ -35,6 +39,8 @@ export interface FoiSettings {
   };
   /** Letters longer than this many characters are only partly checked. */
   maxDocumentLength: number;
+  /** A team's own wording per part: literal phrases, matched whatever the case and line breaks. */
+  phrasings: Partial<Record<PhrasingPart, string[]>>;
 }
 
 export const DEFAULT_SETTINGS: FoiSettings = {
@@ -57,16 +63,18 @@ export const DEFAULT_SETTINGS: FoiSettings = {
     allow: [],
   },
   maxDocumentLength: 2_000_000,
+  phrasings: {},
 };
 
 /** A partial settings object as found in VS Code settings or `.foi.jsonc`. */
-export type PartialSettings = Partial<Omit<FoiSettings, 'personalData'>> & {
+export type PartialSettings = Partial<Omit<FoiSettings, 'personalData' | 'phrasings'>> & {
+  phrasings?: Partial<Record<PhrasingPart, string[]>>;
   personalData?: { categories?: Partial<Record<PersonalDataCategory, boolean>>; allow?: string[] };
 };
 
 /** Layers settings: later layers win; rule maps and category maps merge key by key. */
 export function mergeSettings(base: FoiSettings, ...layers: (PartialSettings | undefined)[]): FoiSettings {
-  let result: FoiSettings = { ...base, rules: { ...base.rules }, personalData: { categories: { ...base.personalData.categories }, allow: [...base.personalData.allow] } };
+  let result: FoiSettings = { ...base, rules: { ...base.rules }, phrasings: { ...base.phrasings }, personalData: { categories: { ...base.personalData.categories }, allow: [...base.personalData.allow] } };
   for (const layer of layers) {
     if (!layer) continue;
     result = {
@@ -74,6 +82,7 @@ export function mergeSettings(base: FoiSettings, ...layers: (PartialSettings | u
       ...definedOnly(layer),
       rules: { ...result.rules, ...(layer.rules ?? {}) },
       extraHolidays: [...result.extraHolidays, ...(layer.extraHolidays ?? [])],
+      phrasings: mergePhrasings(result.phrasings, layer.phrasings),
       personalData: {
         categories: { ...result.personalData.categories, ...(layer.personalData?.categories ?? {}) },
         allow: [...result.personalData.allow, ...(layer.personalData?.allow ?? [])],
@@ -86,7 +95,17 @@ export function mergeSettings(base: FoiSettings, ...layers: (PartialSettings | u
 function definedOnly(layer: PartialSettings): Partial<FoiSettings> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(layer)) {
-    if (value !== undefined && key !== 'rules' && key !== 'extraHolidays' && key !== 'personalData') out[key] = value;
+    if (value !== undefined && key !== 'rules' && key !== 'extraHolidays' && key !== 'personalData' && key !== 'phrasings') out[key] = value;
   }
   return out as Partial<FoiSettings>;
+}
+
+function mergePhrasings(base: FoiSettings['phrasings'], layer: PartialSettings['phrasings']): FoiSettings['phrasings'] {
+  if (!layer) return base;
+  const out: FoiSettings['phrasings'] = { ...base };
+  for (const part of PHRASING_PARTS) {
+    const extra = layer[part];
+    if (Array.isArray(extra)) out[part] = [...(base[part] ?? []), ...extra.filter((p): p is string => typeof p === 'string')];
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import { lookup, type Resolution } from '../catalogue';
 import { findCitations, type CitationMatch } from './citations';
 import { buildSections, type Section } from './sections';
 import { Reading, type Voice } from './reading';
-import { ARGUMENT_PATTERNS } from '../knowledge';
+import { ARGUMENT_PATTERNS, compileExtras, type ExtraPhrasings } from '../knowledge';
 
 export interface Citation extends CitationMatch {
   regime: Regime;
@@ -55,6 +55,8 @@ export interface LetterModel {
 
 export interface ModelOptions {
   defaultRegime: Regime;
+  /** A team's own phrasings per part (`.foi.jsonc` "phrasings"). */
+  phrasings?: ExtraPhrasings;
 }
 
 const SCOTTISH: ReadonlySet<Regime> = new Set(['FOISA', 'EISR']);
@@ -179,7 +181,7 @@ export function buildModel(text: string, options: ModelOptions, parsed?: Root | 
   }
 
   const sections = buildSections(blocks.flatMap((block) => block.candidates), text.length);
-  const reading = new Reading(text, bodyStart, sections);
+  const reading = new Reading(text, bodyStart, sections, compileExtras(options.phrasings));
   const namesInstrument = instrumentNames(text, bodyStart);
   const citations: Citation[] = [];
   for (const match of findCitations(maskComments(text), bodyStart)) {

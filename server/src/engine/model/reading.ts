@@ -1,7 +1,7 @@
 // The letter read sentence by sentence: who speaks (the authority or the requester), and
 // which part of the reasoning each sentence gives. Comments, fenced code, titles and front
 // matter are not prose; built on first use, since many letters need none of it.
-import { ARGUMENT_PATTERNS, compileTable, type ArgumentPart, type PhrasingTable } from '../knowledge';
+import { ARGUMENT_PATTERNS, compileTable, type ArgumentPart, type CompiledExtras, type PhrasingTable } from '../knowledge';
 import voicesData from '../knowledge/voices.json';
 import { buildProse, documentSpan, hiddenSpans, sentencesOf } from '../text/prose';
 import type { Span } from '../types';
@@ -28,19 +28,22 @@ const STANDARD_WORDING = new RegExp(ARGUMENT_PATTERNS['standard-wording'].source
 const CONTRAST_OPENING = /^(against (that|this|these|those)|on the other hand|conversely)\b/i;
 
 /** Parts a sentence gives. A definition or quoted statute gives none; a conclusion is a balance, never a factor. */
-export function classifySentence(text: string): ReadonlySet<ArgumentPart> {
+export function classifySentence(text: string, extras: CompiledExtras = {}): ReadonlySet<ArgumentPart> {
   const parts = new Set<ArgumentPart>();
   if (ARGUMENT_PATTERNS.definition.test(text) || ARGUMENT_PATTERNS.statute.test(text)) return parts;
   // A mention of the presumption in favour of disclosure is not a factor for it.
   const argued = ARGUMENT_PATTERNS.mention.test(text) ? text.replace(MENTIONS, ' ') : text;
-  for (const part of EVIDENCE_PARTS) if (ARGUMENT_PATTERNS[part].test(part === 'for' || part === 'against' ? argued : text)) parts.add(part);
+  for (const part of EVIDENCE_PARTS) {
+    const sentence = part === 'for' || part === 'against' ? argued : text;
+    if (ARGUMENT_PATTERNS[part].test(sentence) || extras[part]?.test(sentence)) parts.add(part);
+  }
   // "Against that, there is a strong public interest in ..." argues the other side.
   if (parts.has('against') && CONTRAST_OPENING.test(text)) parts.delete('for');
   if (parts.has('balance')) {
     // A conclusion weighs the sides; it gives a factor only where it names one beyond the standard wording.
     const rest = argued.replace(STANDARD_WORDING, ' ');
-    if (!ARGUMENT_PATTERNS.for.test(rest)) parts.delete('for');
-    if (!ARGUMENT_PATTERNS.against.test(rest)) parts.delete('against');
+    if (!ARGUMENT_PATTERNS.for.test(rest) && !extras.for?.test(rest)) parts.delete('for');
+    if (!ARGUMENT_PATTERNS.against.test(rest) && !extras.against?.test(rest)) parts.delete('against');
   }
   return parts;
 }
@@ -79,6 +82,8 @@ export class Reading {
     private readonly text: string,
     private readonly bodyStart: number,
     private readonly sections: readonly Section[],
+    /** A team's own phrasings from `.foi.jsonc`. */
+    readonly extras: CompiledExtras = {},
   ) {}
 
   sentences(): Sentence[] {
@@ -127,7 +132,7 @@ export class Reading {
   partsOf(sentence: Sentence): ReadonlySet<ArgumentPart> {
     let found = this.parts.get(sentence);
     if (!found) {
-      found = sentence.voice === 'authority' ? classifySentence(sentence.text) : new Set();
+      found = sentence.voice === 'authority' ? classifySentence(sentence.text, this.extras) : new Set();
       this.parts.set(sentence, found);
     }
     return found;

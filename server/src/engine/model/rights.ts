@@ -75,8 +75,9 @@ export function rightsOf(model: LetterModel): RightsReading {
         found.elsewhere ??= sentence.span;
         continue;
       }
-      if (!found.review && CUES.review.test(sentence.text)) found.review = sentence.span;
-      if (!found.regulator && regulator.test(sentence.text)) found.regulator = sentence.span;
+      const { extras } = model.reading;
+      if (!found.review && (CUES.review.test(sentence.text) || extras.review?.test(sentence.text))) found.review = sentence.span;
+      if (!found.regulator && (regulator.test(sentence.text) || extras.regulator?.test(sentence.text))) found.regulator = sentence.span;
     }
   }
   cache.set(model, found);
