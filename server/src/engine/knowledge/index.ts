@@ -53,8 +53,10 @@ function escapeRegExp(text: string): string {
 }
 
 /** Literal phrases normalised as sentences are (single spaces, straight quotes) and escaped, never run as patterns. */
+const NO_EXTRAS: CompiledExtras = {};
+
 export function compileExtras(extras: ExtraPhrasings | undefined): CompiledExtras {
-  if (!extras) return {};
+  if (!extras || Object.keys(extras).length === 0) return NO_EXTRAS;
   const key = JSON.stringify(extras);
   const cached = extraCache.get(key);
   if (cached) return cached;

@@ -93,7 +93,8 @@ function continueFrom(previous: string[], continuation: string[]): string[] {
 }
 
 function regimeAfter(text: string, end: number): { namedRegime?: Regime; external: boolean } {
-  const tail = text.slice(end, end + 120);
+  // Hard-wrapped letters break "of the Environmental / Information Regulations" across lines.
+  const tail = text.slice(end, end + 160).replace(/\s+/g, ' ');
   const of = OF_WHAT.exec(tail);
   if (!of) return { external: false };
   const rest = tail.slice(of[0].length);

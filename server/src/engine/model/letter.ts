@@ -8,7 +8,7 @@ import { lookup, type Resolution } from '../catalogue';
 import { findCitations, type CitationMatch } from './citations';
 import { buildSections, type Section } from './sections';
 import { Reading, type Voice } from './reading';
-import { ARGUMENT_PATTERNS, compileExtras, type ExtraPhrasings } from '../knowledge';
+import { compileExtras, type ExtraPhrasings } from '../knowledge';
 
 export interface Citation extends CitationMatch {
   regime: Regime;
@@ -232,7 +232,7 @@ function markWithdrawn(reading: Reading, citations: Citation[]): void {
   const sentences = reading.sentences();
   let cursor = 0;
   for (const sentence of sentences) {
-    if (sentence.voice !== 'authority' || !ARGUMENT_PATTERNS.withdrawal.test(sentence.text)) continue;
+    if (sentence.voice !== 'authority' || !reading.partsOf(sentence).has('withdrawal')) continue;
     while (cursor < citations.length && citations[cursor].span.end <= sentence.span.start) cursor++;
     const inside = citations.filter((c) => c.span.start >= sentence.span.start && c.span.end <= sentence.span.end);
     const named = inside.length > 0 ? inside : citations.slice(0, cursor).filter((c) => reading.sentenceAt(c.span.start)?.block === sentence.block);

@@ -44,12 +44,28 @@ const KNOWN = new Set<string>(Object.keys(LETTER_TYPE_LABELS));
 
 const cache = new WeakMap<LetterModel, LetterTypeReading>();
 
+const CUE_NAMES: readonly TextCue[] = ['internal-review', 'pit-extension', 'eir-extension', 'not-held', 'cost-limit', 'vexatious', 'partial'];
+// The cues a sentence shows, as bits, kept by its text (sentences repeat across edits).
+const cueBits = new Map<string, number>();
+
+function cuesOf(text: string): number {
+  let bits = cueBits.get(text);
+  if (bits === undefined) {
+    bits = 0;
+    CUE_NAMES.forEach((cue, i) => {
+      if (CUES[cue].test(text) && !(cue === 'internal-review' && ADDRESSES_RIGHTS.test(text))) bits! |= 1 << i;
+    });
+    if (cueBits.size >= 50_000) cueBits.clear();
+    cueBits.set(text, bits);
+  }
+  return bits;
+}
+
 /** The first sentence of the authority's own prose that shows `cue`. */
 function cueAt(model: LetterModel, cue: TextCue): Span | undefined {
+  const bit = 1 << CUE_NAMES.indexOf(cue);
   for (const sentence of model.reading.sentences()) {
-    if (sentence.voice !== 'authority' || !CUES[cue].test(sentence.text)) continue;
-    if (cue === 'internal-review' && ADDRESSES_RIGHTS.test(sentence.text)) continue;
-    return sentence.span;
+    if (sentence.voice === 'authority' && (cuesOf(sentence.text) & bit) !== 0) return sentence.span;
   }
   return undefined;
 }

@@ -20,6 +20,7 @@ export interface Sentence {
   voice: Voice;
 }
 
+const NO_EXTRAS: CompiledExtras = {};
 const VOICE_PATTERNS = compileTable(voicesData as PhrasingTable<'requester' | 'authority'>);
 const EVIDENCE_PARTS: readonly ArgumentPart[] = ['balance', 'for', 'against', 'harm', 'ncnd', 'legitimate-interests', 'qualified-person', 'withdrawal'];
 
@@ -48,18 +49,30 @@ export function classifySentence(text: string, extras: CompiledExtras = {}): Rea
   return parts;
 }
 
-function sectionAt(sections: readonly Section[], offset: number): Section | undefined {
-  let low = 0;
-  let high = sections.length - 1;
-  let found: Section | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (sections[mid].titleSpan.start <= offset) {
-      found = sections[mid];
-      low = mid + 1;
-    } else high = mid - 1;
+// Letters repeat sentences and most survive an edit, so what a sentence says is kept by its text.
+const CACHE_LIMIT = 50_000;
+const NO_PARTS: ReadonlySet<ArgumentPart> = new Set();
+const voiceCache = new Map<string, 'authority' | 'requester' | undefined>();
+const partsCache = new WeakMap<CompiledExtras, Map<string, ReadonlySet<ArgumentPart>>>();
+
+function voiceCue(text: string): 'authority' | 'requester' | undefined {
+  if (voiceCache.has(text)) return voiceCache.get(text);
+  const cue = VOICE_PATTERNS.authority.test(text) ? 'authority' : VOICE_PATTERNS.requester.test(text) ? 'requester' : undefined;
+  if (voiceCache.size >= CACHE_LIMIT) voiceCache.clear();
+  voiceCache.set(text, cue);
+  return cue;
+}
+
+function cachedClassification(text: string, extras: CompiledExtras): ReadonlySet<ArgumentPart> {
+  let cache = partsCache.get(extras);
+  if (!cache) partsCache.set(extras, (cache = new Map()));
+  let parts = cache.get(text);
+  if (!parts) {
+    parts = classifySentence(text, extras);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, parts);
   }
-  return found;
+  return parts;
 }
 
 function inRole(section: Section | undefined, role: Section['role']): boolean {
@@ -74,6 +87,71 @@ function opensRequest(section: Section | undefined): boolean {
   return s?.role === 'request';
 }
 
+interface ChunkSentence {
+  /** Offsets relative to the chunk. */
+  start: number;
+  end: number;
+  text: string;
+  block: number;
+  voice: Voice;
+}
+
+interface ChunkReading {
+  sentences: ChunkSentence[];
+  blocks: number;
+}
+
+// Chunks survive most edits (only the edited one changes), so their reading is kept by text,
+// within a bound on the characters held.
+const chunkCache = new Map<string, ChunkReading>();
+const CHUNK_CACHE_CHARACTERS = 4_000_000;
+let chunkCacheCharacters = 0;
+
+function readChunk(text: string, start: number, end: number, opensRequestWords: boolean, legalAnnex: boolean): ChunkReading {
+  const source = text.slice(start, end);
+  const key = `${opensRequestWords ? 'R' : '-'}${legalAnnex ? 'A' : '-'}${source}`;
+  const cached = chunkCache.get(key);
+  if (cached) return cached;
+  const view = buildProse(source, 0, source.length, hiddenSpans(source, 0, source.length));
+  const sentences: ChunkSentence[] = [];
+  let block = 0;
+  let previousEnd = 0;
+  let requesterRuns = opensRequestWords;
+  let quoteOpen = false;
+  for (const piece of sentencesOf(view)) {
+    const newBlock = view.text.slice(previousEnd, piece.start).includes('\n');
+    if (newBlock) {
+      block++;
+      // A paragraph that opens with a quotation mark quotes someone else until it closes.
+      quoteOpen = piece.text.startsWith('"');
+    }
+    previousEnd = piece.end;
+    const quoted = quoteOpen;
+    if (quoteOpen && (piece.text.split('"').length - 1) % 2 === (newBlock ? 0 : 1)) quoteOpen = false;
+    let voice: Voice = 'authority';
+    if (legalAnnex) voice = 'statute';
+    else {
+      const cue = voiceCue(piece.text);
+      if (cue === 'authority') requesterRuns = false;
+      else if (cue === 'requester') requesterRuns = true;
+      if (requesterRuns) voice = 'requester';
+      else if (quoted) voice = 'quoted';
+    }
+    const span = documentSpan(view, piece.start, piece.end);
+    sentences.push({ start: span.start, end: span.end, text: piece.text, block, voice });
+  }
+  const reading = { sentences, blocks: block };
+  if (source.length <= CHUNK_CACHE_CHARACTERS / 8) {
+    if (chunkCacheCharacters + key.length > CHUNK_CACHE_CHARACTERS) {
+      chunkCache.clear();
+      chunkCacheCharacters = 0;
+    }
+    chunkCache.set(key, reading);
+    chunkCacheCharacters += key.length;
+  }
+  return reading;
+}
+
 export class Reading {
   private cached: Sentence[] | undefined;
   private readonly parts = new Map<Sentence, ReadonlySet<ArgumentPart>>();
@@ -83,46 +161,27 @@ export class Reading {
     private readonly bodyStart: number,
     private readonly sections: readonly Section[],
     /** A team's own phrasings from `.foi.jsonc`. */
-    readonly extras: CompiledExtras = {},
+    readonly extras: CompiledExtras = NO_EXTRAS,
   ) {}
 
   sentences(): Sentence[] {
     if (this.cached) return this.cached;
-    const hidden = hiddenSpans(this.text, this.bodyStart, this.text.length);
-    for (const section of this.sections) hidden.push(section.titleSpan);
-    hidden.sort((a, b) => a.start - b.start);
-    const breaks = this.sections.flatMap((s) => [s.titleSpan.start, s.titleSpan.end]).sort((a, b) => a - b);
-    const view = buildProse(this.text, this.bodyStart, this.text.length, hidden, breaks);
     const out: Sentence[] = [];
     let block = 0;
-    let previousEnd = 0;
-    let requesterRuns = false;
-    let previousSection: Section | undefined;
-    let quoteOpen = false;
-    for (const piece of sentencesOf(view)) {
-      const newBlock = view.text.slice(previousEnd, piece.start).includes('\n');
-      if (newBlock) {
-        block++;
-        // A paragraph that opens with a quotation mark quotes someone else until it closes.
-        quoteOpen = piece.text.startsWith('"');
+    // The prose between one title and the next is read on its own: who speaks starts afresh
+    // at each title, so a chunk's reading depends only on its text and its section's kind.
+    let start = this.bodyStart;
+    for (let k = 0; k <= this.sections.length; k++) {
+      const section = k === 0 ? undefined : this.sections[k - 1];
+      const end = k < this.sections.length ? this.sections[k].titleSpan.start : this.text.length;
+      if (end > start) {
+        const chunk = readChunk(this.text, start, end, opensRequest(section), inRole(section, 'legal-annex'));
+        for (const piece of chunk.sentences) {
+          out.push({ span: { start: start + piece.start, end: start + piece.end }, text: piece.text, block: block + piece.block, section, voice: piece.voice });
+        }
+        block += chunk.blocks + 1;
       }
-      previousEnd = piece.end;
-      const quoted = quoteOpen;
-      if (quoteOpen && (piece.text.split('"').length - 1) % 2 === (newBlock ? 0 : 1)) quoteOpen = false;
-      const span = documentSpan(view, piece.start, piece.end);
-      const section = sectionAt(this.sections, span.start);
-      if (section !== previousSection) {
-        // A new title ends the requester's words, unless it opens them.
-        requesterRuns = opensRequest(section);
-        previousSection = section;
-      }
-      let voice: Voice = 'authority';
-      if (inRole(section, 'legal-annex')) voice = 'statute';
-      else if (VOICE_PATTERNS.authority.test(piece.text)) requesterRuns = false;
-      else if (VOICE_PATTERNS.requester.test(piece.text)) requesterRuns = true;
-      if (voice !== 'statute' && requesterRuns) voice = 'requester';
-      else if (voice === 'authority' && quoted) voice = 'quoted';
-      out.push({ span, text: piece.text, block, section, voice });
+      if (k < this.sections.length) start = Math.max(start, this.sections[k].titleSpan.end);
     }
     this.cached = out;
     return out;
@@ -132,7 +191,7 @@ export class Reading {
   partsOf(sentence: Sentence): ReadonlySet<ArgumentPart> {
     let found = this.parts.get(sentence);
     if (!found) {
-      found = sentence.voice === 'authority' ? classifySentence(sentence.text, this.extras) : new Set();
+      found = sentence.voice === 'authority' ? cachedClassification(sentence.text, this.extras) : NO_PARTS;
       this.parts.set(sentence, found);
     }
     return found;

@@ -27,6 +27,31 @@ export interface RightsReading {
 
 const cache = new WeakMap<LetterModel, RightsReading>();
 
+interface SentenceCues {
+  review: boolean;
+  regulator: boolean;
+  elsewhere: boolean;
+  notRights: boolean;
+}
+// Sentences repeat across edits and letters: their cues are kept by text (bounded).
+const cueCache = new Map<string, SentenceCues>();
+
+function cuesOf(text: string, scottish: boolean): SentenceCues {
+  const key = `${scottish ? 'S' : 'U'}${text}`;
+  let cues = cueCache.get(key);
+  if (!cues) {
+    cues = {
+      notRights: CUES['not-rights'].test(text),
+      elsewhere: CUES.elsewhere.test(text),
+      review: CUES.review.test(text),
+      regulator: (scottish ? CUES['regulator-scotland'] : CUES['regulator-uk']).test(text),
+    };
+    if (cueCache.size >= 50_000) cueCache.clear();
+    cueCache.set(key, cues);
+  }
+  return cues;
+}
+
 export function isScottish(model: LetterModel): boolean {
   return model.regime === 'FOISA' || model.regime === 'EISR';
 }
@@ -67,17 +92,20 @@ export function rightsOf(model: LetterModel): RightsReading {
   if (cached) return cached;
   const found: RightsReading = { owed: owedRights(model) };
   if (found.owed) {
-    const regulator = isScottish(model) ? CUES['regulator-scotland'] : CUES['regulator-uk'];
+    const scottish = isScottish(model);
+    const { extras } = model.reading;
     for (const sentence of model.reading.sentences()) {
-      if (sentence.voice !== 'authority' || CUES['not-rights'].test(sentence.text)) continue;
+      if (sentence.voice !== 'authority') continue;
+      const cues = cuesOf(sentence.text, scottish);
+      if (cues.notRights) continue;
       // A sentence that points to a leaflet or link gives the rights elsewhere, not here.
-      if (CUES.elsewhere.test(sentence.text)) {
+      if (cues.elsewhere) {
         found.elsewhere ??= sentence.span;
         continue;
       }
-      const { extras } = model.reading;
-      if (!found.review && (CUES.review.test(sentence.text) || extras.review?.test(sentence.text))) found.review = sentence.span;
-      if (!found.regulator && (regulator.test(sentence.text) || extras.regulator?.test(sentence.text))) found.regulator = sentence.span;
+      if (!found.review && (cues.review || extras.review?.test(sentence.text))) found.review = sentence.span;
+      if (!found.regulator && (cues.regulator || extras.regulator?.test(sentence.text))) found.regulator = sentence.span;
+      if (found.review && found.regulator) break;
     }
   }
   cache.set(model, found);

@@ -7,8 +7,25 @@ import type { Span } from '../types';
 export interface ProseView {
   /** Normalised text: words separated by single spaces, blocks by "\n". */
   text: string;
-  /** Document offset of each character of `text`. */
-  offsets: Int32Array;
+  /** Runs copied from the document: run k starts at `runStarts[k]` in `text` and at `runOffsets[k]` in the document. */
+  runStarts: number[];
+  runOffsets: number[];
+  /** Where the view ends in the document. */
+  end: number;
+}
+
+/** Document offset of character `index` of the view. */
+export function documentOffset(view: ProseView, index: number): number {
+  if (index >= view.text.length) return view.end;
+  const starts = view.runStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= index) low = mid;
+    else high = mid - 1;
+  }
+  return view.runOffsets[low] + (index - starts[low]);
 }
 
 const BULLET_START = /^[ \t]{0,8}(?:[-*+•\u2022\u25CF\u25AA\u25E6\uF0A7\uF0B7\u00B7o](?=[ \t])|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?=[ \t])|Q\d{1,2}[.):]?(?=[ \t])|A\d{1,2}[.):]?(?=[ \t]))/;
@@ -30,6 +47,8 @@ export function hiddenSpans(text: string, from: number, to: number): Span[] {
   let offset = from;
   let fence: string | undefined;
   let fenceStart = 0;
+  // The next "<!--" at or after the scan; found once and moved on only when passed.
+  let nextComment = text.indexOf('<!--', from);
   while (offset < to) {
     let lineEnd = lineEndFrom(text, offset, to);
     const line = text.slice(offset, Math.min(lineEnd, offset + 40));
@@ -41,13 +60,13 @@ export function hiddenSpans(text: string, from: number, to: number): Span[] {
       hidden.push({ start: fenceStart, end: lineEnd });
       fence = undefined;
     } else if (fence === undefined) {
-      let comment = text.indexOf('<!--', offset);
-      while (comment >= 0 && comment < lineEnd) {
-        const close = text.indexOf('-->', comment + 4);
+      if (nextComment >= 0 && nextComment < offset) nextComment = text.indexOf('<!--', offset);
+      while (nextComment >= 0 && nextComment < lineEnd && nextComment < to) {
+        const close = text.indexOf('-->', nextComment + 4);
         const end = close < 0 ? to : Math.min(close + 3, to);
-        hidden.push({ start: comment, end });
+        hidden.push({ start: nextComment, end });
         if (end > lineEnd) lineEnd = lineEndFrom(text, end, to);
-        comment = text.indexOf('<!--', end);
+        nextComment = close < 0 ? -1 : text.indexOf('<!--', end);
       }
     }
     offset = text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
@@ -61,44 +80,46 @@ export function hiddenSpans(text: string, from: number, to: number): Span[] {
  * may overlap) and putting a block break at each offset in `breaks` (sorted).
  */
 export function buildProse(text: string, from: number, to: number, hidden: readonly Span[], breaks: readonly number[] = []): ProseView {
-  const chars: string[] = [];
-  const offsets = new Int32Array(Math.max(0, to - from) + 1);
+  const pieces: string[] = [];
+  const runStarts: number[] = [];
+  const runOffsets: number[] = [];
   let length = 0;
+  const single = (ch: string, at: number) => {
+    pieces.push(ch);
+    runStarts.push(length);
+    runOffsets.push(at);
+    length++;
+  };
   let pendingSpace = false;
   let pendingBreak = true;
   let hiddenIndex = 0;
   let breakIndex = 0;
   let atLineStart = true;
   let blankLine = false;
-  const push = (ch: string, at: number) => {
-    if (pendingBreak && length > 0) {
-      chars.push('\n');
-      offsets[length++] = at;
-    } else if (pendingSpace && length > 0) {
-      chars.push(' ');
-      offsets[length++] = at;
-    }
+  const separate = (at: number) => {
+    if (pendingBreak && length > 0) single('\n', at);
+    else if (pendingSpace && length > 0) single(' ', at);
     pendingSpace = false;
     pendingBreak = false;
-    chars.push(ch);
-    offsets[length++] = at;
   };
+  let nextStop = Math.min(to, breaks[0] ?? to, hidden[0]?.start ?? to);
   for (let i = from; i < to; i++) {
-    while (breakIndex < breaks.length && breaks[breakIndex] <= i) {
-      breakIndex++;
-      pendingBreak = true;
+    if (i >= nextStop) {
+      while (breakIndex < breaks.length && breaks[breakIndex] <= i) {
+        breakIndex++;
+        pendingBreak = true;
+      }
+      while (hiddenIndex < hidden.length && hidden[hiddenIndex].end <= i) hiddenIndex++;
+      if (hiddenIndex < hidden.length && hidden[hiddenIndex].start <= i) {
+        pendingSpace = true;
+        i = hidden[hiddenIndex].end - 1;
+        continue;
+      }
+      nextStop = Math.min(to, breaks[breakIndex] ?? to, hidden[hiddenIndex]?.start ?? to);
     }
-    while (hiddenIndex < hidden.length && hidden[hiddenIndex].end <= i) hiddenIndex++;
-    const skip = hiddenIndex < hidden.length && hidden[hiddenIndex].start <= i;
-    if (skip) {
-      const end = hidden[hiddenIndex].end;
-      pendingSpace = true;
-      i = end - 1;
-      continue;
-    }
-    const ch = text[i];
-    if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') continue;
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) {
+      if (code === 13 && text.charCodeAt(i + 1) === 10) continue;
       if (atLineStart) blankLine = true;
       if (blankLine) pendingBreak = true;
       pendingSpace = true;
@@ -116,33 +137,56 @@ export function buildProse(text: string, from: number, to: number, hidden: reado
         blankLine = false;
         continue;
       }
-      const marker = /^[ \t]{0,3}(?:>[ \t]?)+|^[ \t]{0,3}#{1,6}(?=[ \t])/.exec(head);
+      const marker = BLOCK_MARKER.exec(head);
       if (marker) {
         i += marker[0].length - 1;
         atLineStart = false;
         continue;
       }
     }
-    if (ch === ' ' || ch === '\t' || ch === '\f' || ch === '\v' || ch === '\uFEFF') {
+    if (code === 32 || code === 9 || code === 12 || code === 11 || code === 0xfeff) {
       pendingSpace = true;
       continue;
     }
     atLineStart = false;
     blankLine = false;
-    if (ch === '*' || ch === '_' || ch === '`' || ch === '\\') {
+    if (code === 42 || code === 95 || code === 96 || code === 92) {
       // Emphasis and escapes are markup, not words; an underscore inside a word stays.
-      if (!(ch === '_' && /\w/.test(text[i - 1] ?? '') && /\w/.test(text[i + 1] ?? ''))) continue;
+      if (!(code === 95 && isWordCode(text.charCodeAt(i - 1)) && isWordCode(text.charCodeAt(i + 1)))) continue;
     }
-    push(QUOTE_MARKS[ch] ?? ch, i);
+    separate(i);
+    const folded = QUOTE_MARKS[text[i]];
+    if (folded !== undefined) {
+      single(folded, i);
+      continue;
+    }
+    // A run of ordinary characters is copied in one piece.
+    PLAIN_RUN.lastIndex = i + 1;
+    let end = PLAIN_RUN.test(text) ? PLAIN_RUN.lastIndex : i + 1;
+    if (end > nextStop) end = Math.max(i + 1, nextStop);
+    pieces.push(text.slice(i, end));
+    runStarts.push(length);
+    runOffsets.push(i);
+    length += end - i;
+    i = end - 1;
   }
-  offsets[length] = to;
-  return { text: chars.join(''), offsets: offsets.subarray(0, length + 1) };
+  return { text: pieces.join(''), runStarts, runOffsets, end: to };
 }
+
+const BLOCK_MARKER = /^[ \t]{0,3}(?:>[ \t]?)+|^[ \t]{0,3}#{1,6}(?=[ \t])/;
+
+/** Characters copied as they are: not whitespace, markup or a quote or dash to fold. */
+const PLAIN_RUN = /[^ \t\n\r\v\f*_`\\\u00a0\ufeff\u2013\u2014\u2212\u2018-\u201d]+/y;
+
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
 
 /** Document span of `[start, end)` in the prose view. */
 export function documentSpan(view: ProseView, start: number, end: number): Span {
-  const last = Math.max(start, end - 1);
-  return { start: view.offsets[start], end: end > start ? view.offsets[last] + 1 : view.offsets[start] };
+  const first = documentOffset(view, start);
+  return { start: first, end: end > start ? documentOffset(view, end - 1) + 1 : first };
 }
 
 export interface ProseSentence {
