@@ -28,10 +28,25 @@ const MENTIONS = new RegExp(ARGUMENT_PATTERNS.mention.source, 'gi');
 const STANDARD_WORDING = new RegExp(ARGUMENT_PATTERNS['standard-wording'].source, 'gi');
 const CONTRAST_OPENING = /^(against (that|this|these|those)|on the other hand|conversely)\b/i;
 
+function firstMatch(text: string, ...patterns: RegExp[]): number | undefined {
+  let first: number | undefined;
+  for (const pattern of patterns) {
+    const match = pattern.exec(text);
+    if (match && (first === undefined || match.index < first)) first = match.index;
+  }
+  return first;
+}
+
 /** Parts a sentence gives. A definition or quoted statute gives none; a conclusion is a balance, never a factor. */
 export function classifySentence(text: string, extras: CompiledExtras = {}): ReadonlySet<ArgumentPart> {
   const parts = new Set<ArgumentPart>();
-  if (ARGUMENT_PATTERNS.definition.test(text) || ARGUMENT_PATTERNS.statute.test(text)) return parts;
+  // A definition of the test or quoted statute gives nothing; only what comes before it counts
+  // (a flattened letter can run a real statement and a quotation together).
+  const quoted = firstMatch(text, ARGUMENT_PATTERNS.definition, ARGUMENT_PATTERNS.statute);
+  if (quoted !== undefined) {
+    const before = text.slice(0, quoted).trim();
+    return before.length >= 20 ? classifySentence(before, extras) : parts;
+  }
   // A mention of the presumption in favour of disclosure is not a factor for it.
   const argued = ARGUMENT_PATTERNS.mention.test(text) ? text.replace(MENTIONS, ' ') : text;
   for (const part of EVIDENCE_PARTS) {

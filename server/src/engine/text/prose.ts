@@ -213,12 +213,17 @@ export function sentencesOf(view: ProseView): ProseSentence[] {
     if (ch === '\n') {
       close(i);
       start = i + 1;
-    } else if ((ch === '.' || ch === '!' || ch === '?') && text[i + 1] === ' ') {
-      const next = text[i + 2] ?? '';
+    } else if (ch === '.' || ch === '!' || ch === '?') {
+      // The sentence may end after a closing quotation mark or bracket: `... it)." This`.
+      let end = i + 1;
+      while (end < text.length && end <= i + 2 && (text[end] === '"' || text[end] === "'" || text[end] === ')')) end++;
+      if (text[end] !== ' ') continue;
+      const next = text[end + 1] ?? '';
       if (!/["'(A-Z0-9]/.test(next)) continue;
-      if (ch === '.' && ABBREVIATION.test(text.slice(Math.max(start, i - 5), i))) continue;
-      close(i + 1);
-      start = i + 2;
+      if (ch === '.' && end === i + 1 && ABBREVIATION.test(text.slice(Math.max(start, i - 5), i))) continue;
+      close(end);
+      start = end + 1;
+      i = end;
     }
   }
   close(text.length);
