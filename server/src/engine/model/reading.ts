@@ -119,7 +119,7 @@ interface ChunkReading {
 // Chunks survive most edits (only the edited one changes), so their reading is kept by text,
 // within a bound on the characters held.
 const chunkCache = new Map<string, ChunkReading>();
-const CHUNK_CACHE_CHARACTERS = 4_000_000;
+const CHUNK_CACHE_CHARACTERS = 1_500_000;
 let chunkCacheCharacters = 0;
 
 function readChunk(text: string, start: number, end: number, opensRequestWords: boolean, legalAnnex: boolean): ChunkReading {
