@@ -52,8 +52,12 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node> {
       return item;
     }
     const part = node.part;
-    const item = new vscode.TreeItem(`${part.ok ? '✓' : '✗'} ${part.label}`);
-    item.description = part.ok ? 'present' : 'missing';
+    const children = part.parts?.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None;
+    const item = new vscode.TreeItem(`${part.ok ? '✓' : '✗'} ${part.label}`, children);
+    // Where the part was taken from: the line and the text, so a wrong reading is plain to see.
+    const line = `line ${part.range.start.line + 1}`;
+    item.description = part.ok ? (part.evidence ? `${line}: ${part.evidence}` : 'present') : 'missing';
+    item.tooltip = part.ok ? (part.evidence ? `${part.label}, taken from ${line}:\n“${part.evidence}”` : `${part.label}: present`) : `${part.label}: not found in this letter`;
     item.command = this.reveal(part.range);
     return item;
   }
@@ -67,6 +71,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node> {
       return nodes;
     }
     if (node.kind === 'provision') return node.provision.parts.map((part) => ({ kind: 'part', part }));
+    if (node.kind === 'part') return (node.part.parts ?? []).map((part) => ({ kind: 'part', part }));
     return [];
   }
 

@@ -87,7 +87,13 @@ export async function activate(context: vscode.ExtensionContext) {
   };
 
   const checklistView = vscode.window.createTreeView('foiChecklist', { treeDataProvider: checklist });
+  // How the letter was read, next to the view title: "read as refusal notice".
+  const describeLetter = () => {
+    const current = checklist.current;
+    checklistView.description = current ? `read as ${current.letterTypeLabel}` : undefined;
+  };
   context.subscriptions.push(
+    checklist.onDidChangeTreeData(describeLetter),
     output,
     status,
     checklistView,

@@ -14,6 +14,22 @@ const URI = pathToFileURL(LETTER).href;
 const lines = TEXT.split('\n');
 const EXEMPTION_LINE = lines.indexOf('- Section 31(1)(a) – Law enforcement');
 
+// No front matter; the harm argument carries Markdown that must not render, and runs past 80 characters.
+const PLAIN_URI = 'untitled:plain-s43-refusal';
+const PLAIN = [
+  'Dear Requester,',
+  '',
+  "We are withholding the supplier's price schedule under section 43(2) of the Freedom of Information Act 2000.", // line 3
+  '',
+  "Disclosure would prejudice Acme_Ltd's <b>commercial</b> interests [annex A], as rivals bidding for council contracts would undercut its *prices*.", // line 5
+  '',
+  'We have considered the public interest. In favour of disclosure, there is a public interest in transparency about how public money is spent.', // line 7
+  '',
+  'Yours sincerely,',
+  '',
+].join('\n');
+const PLAIN_CITATION_LINE = 2;
+
 function applyEdits(text: string, edits: { range: { start: { line: number; character: number } }; newText: string }[]): string {
   const offsets = text.split('\n').reduce<number[]>((acc, line, i) => [...acc, i === 0 ? 0 : acc[i - 1] + text.split('\n')[i - 1].length + 1], []);
   const sorted = [...edits].sort((a, b) => offsets[b.range.start.line] + b.range.start.character - (offsets[a.range.start.line] + a.range.start.character));
@@ -65,15 +81,35 @@ describe('authoring features over stdio', () => {
         '',
         '**This letter needs:**',
         '',
-        '- ✗ Harm argument',
-        '- ✓ Public interest test',
-        '- ✓ Factors in favour of disclosure',
-        '- ✓ Factors against disclosure',
-        '- ✓ Balance of the public interest',
+        '- ✗ Harm argument — not found',
+        `- ✓ Public interest test — line ${lines.indexOf('## Public interest test') + 1}: "## Public interest test"`,
+        `- ✓ Factors in favour of disclosure — line ${lines.indexOf('### Factors in favour of disclosure') + 1}: "### Factors in favour of disclosure"`,
+        `- ✓ Factors against disclosure — line ${lines.indexOf('### Factors against disclosure') + 1}: "### Factors against disclosure"`,
+        `- ✓ Balance of the public interest — line ${lines.indexOf('## Balance of the public interest') + 1}: "## Balance of the public interest"`,
+        '',
+        'Letter read as: refusal notice (from the front matter)',
         '',
         '[Legislation](https://www.legislation.gov.uk/ukpga/2000/36/section/31) · [Guidance](https://ico.org.uk/for-organisations/foi/bite-sized-exemption-specific-guidance/comparing-sections-30-and-31-the-investigations-and-law-enforcement-exemptions)',
       ].join('\n'),
     );
+  });
+
+  test('hover in a letter without front matter: each ✓ names the line and text it was taken from, each ✗ says not found', async () => {
+    await client.open(PLAIN_URI, PLAIN);
+    const character = PLAIN.split('\n')[PLAIN_CITATION_LINE].indexOf('section 43(2)') + 9;
+    const hover: any = await client.request('textDocument/hover', { textDocument: { uri: PLAIN_URI }, position: { line: PLAIN_CITATION_LINE, character } });
+    const value: string[] = hover.contents.value.split('\n');
+    const needs = value.indexOf('**This letter needs:**');
+    assert.ok(needs > 0, hover.contents.value);
+    assert.deepEqual(value.slice(needs + 2, needs + 7), [
+      // Shortened at a word to about 80 characters; _ < > [ ] * are escaped so the letter's text shows as typed.
+      '- ✓ Harm argument — line 5: "Disclosure would prejudice Acme\\_Ltd\'s \\<b\\>commercial\\</b\\> interests \\[annex A\\]…"',
+      '- ✓ Public interest test — line 7: "In favour of disclosure, there is a public interest in transparency about how…"',
+      '- ✓ Factors in favour of disclosure — line 7: "In favour of disclosure, there is a public interest in transparency about how…"',
+      '- ✗ Factors against disclosure — not found',
+      '- ✗ Balance of the public interest — not found',
+    ]);
+    assert.ok(value.includes('Letter read as: refusal notice (from the text)'), hover.contents.value);
   });
 
   test('hover on received shows the statutory due date (17 March, a Northern Ireland bank holiday, skipped)', async () => {
@@ -169,6 +205,68 @@ describe('authoring features over stdio', () => {
       ['section 31(1)(a)', 'Law enforcement', 'qualified', ['✗ harm', '✓ public-interest', '✓ factors-for', '✓ factors-against', '✓ balance']],
     ]);
     assert.equal(checklist.rights.ok, false);
+    assert.equal(checklist.letterType, 'refusal');
+    assert.equal(checklist.letterTypeLabel, 'refusal notice');
+    assert.equal(checklist.letterTypeSource, 'front-matter');
+    // Each found part carries the text it was taken from, and its range points at that text.
+    // (disabled.md has the directive line above the exemption list, so its lines are shifted by one.)
+    const disabledLines = TEXT.replace('- Section 31(1)(a)', '<!-- foi-disable-next-line harm-missing -->\n- Section 31(1)(a)').split('\n');
+    const forLine = disabledLines.indexOf('### Factors in favour of disclosure');
+    const factorsFor = checklist.provisions[0].parts.find((x: any) => x.part === 'factors-for');
+    assert.equal(factorsFor.evidence, '### Factors in favour of disclosure');
+    assert.deepEqual(factorsFor.range, { start: { line: forLine, character: 0 }, end: { line: forLine, character: disabledLines[forLine].length } });
+    const harm = checklist.provisions[0].parts.find((x: any) => x.part === 'harm');
+    assert.equal(harm.evidence, undefined);
+    assert.equal(harm.range.start.line, disabledLines.indexOf('- Section 31(1)(a) – Law enforcement'), 'a missing part points at the citation');
+  });
+
+  test('the checklist gives the sentence each part was taken from in a letter without front matter', async () => {
+    await client.open(PLAIN_URI, PLAIN);
+    const checklist: any = await client.request('foi/checklist', { uri: PLAIN_URI });
+    assert.deepEqual([checklist.letterType, checklist.letterTypeLabel, checklist.letterTypeSource], ['refusal', 'refusal notice', 'text']);
+    const harm = checklist.provisions[0].parts.find((x: any) => x.part === 'harm');
+    assert.equal(harm.ok, true);
+    assert.equal(harm.evidence, "Disclosure would prejudice Acme_Ltd's <b>commercial</b> interests [annex A], as rivals bidding for council contracts would undercut its *prices*.");
+    assert.equal(harm.range.start.line, 4);
+    const balance = checklist.provisions[0].parts.find((x: any) => x.part === 'balance');
+    assert.deepEqual([balance.ok, balance.evidence], [false, undefined]);
+    // Owed and not given at all.
+    assert.deepEqual(
+      [checklist.rights.ok, checklist.rights.label, checklist.rights.parts.map((x: any) => `${x.ok ? '✓' : '✗'} ${x.part}`)],
+      [false, 'Review and complaint rights', ['✗ review', '✗ regulator']],
+    );
+  });
+});
+
+describe('the checklist rights item comes from the letter, not from rule settings', () => {
+  test('rights owed and not given are ✗ even with rights-missing off; an attached complaints procedure is ✓ and says so', async () => {
+    const client = new LspClient();
+    client.configuration = { rules: { 'rights-missing': 'off' } };
+    try {
+      await client.initialize();
+      const published = await client.open(URI, TEXT);
+      assert.deepEqual(published.diagnostics.map((d: any) => d.code), ['harm-missing'], 'the rule is off');
+      const checklist: any = await client.request('foi/checklist', { uri: URI });
+      assert.equal(checklist.rights.ok, false, 'the letter still gives no rights');
+      assert.equal(checklist.rights.label, 'Review and complaint rights');
+      assert.deepEqual(checklist.rights.parts.map((x: any) => [x.part, x.ok]), [['review', false], ['regulator', false]]);
+      assert.equal(checklist.rights.range.start.line, lines.length - 2, 'a missing rights item points at the end of the letter');
+
+      const attachedUri = 'untitled:attached-rights';
+      const attached = PLAIN.replace('Yours sincerely,', 'If you are unhappy you may ask for an internal review. Our complaints procedure is attached to this letter.\n\nYours sincerely,');
+      await client.open(attachedUri, attached);
+      const withAttachment: any = await client.request('foi/checklist', { uri: attachedUri });
+      assert.deepEqual(
+        [withAttachment.rights.ok, withAttachment.rights.label, withAttachment.rights.evidence, withAttachment.rights.range.start.line],
+        [true, 'Review and complaint rights (in an attached or linked document)', 'Our complaints procedure is attached to this letter.', 8],
+      );
+      assert.deepEqual(withAttachment.rights.parts.map((x: any) => [x.part, x.ok, x.evidence]), [
+        ['review', true, 'If you are unhappy you may ask for an internal review.'],
+        ['regulator', false, undefined],
+      ]);
+    } finally {
+      await client.shutdown();
+    }
   });
 });
 
@@ -252,7 +350,7 @@ describe('front matter and deadlines over LSP', () => {
       assert.ok(keys.some((k) => k.label === 'reference' && k.insertText === 'reference: ' && /Not the requester's name/.test(k.documentation)));
       assert.ok(keys.some((k) => k.label === 'response_type'));
       const values: any[] = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 15 } });
-      assert.deepEqual(values.map((v) => v.label), ['full-disclosure', 'partial-disclosure', 'refusal', 'ncnd', 'not-held', 'cost-limit', 'vexatious', 'pit-extension']);
+      assert.deepEqual(values.map((v) => v.label), ['full-disclosure', 'partial-disclosure', 'refusal', 'ncnd', 'not-held', 'cost-limit', 'vexatious', 'pit-extension', 'eir-extension', 'internal-review']);
     } finally {
       await client.shutdown();
     }

@@ -16,13 +16,18 @@ const TEST_NAMES: Record<string, string> = {
 };
 
 const HOVER_EXCERPT = 80;
+const TRAILING = /[\s,;:.…]/;
 
 /** Shortens to about `max` characters, at a word break when there is one near the end. */
 export function shorten(text: string, max = HOVER_EXCERPT): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.…]+$/, '')}…`;
+  const kept = space > max * 0.6 ? cut.slice(0, space) : cut;
+  // Drop trailing spaces and punctuation before the ellipsis (a loop: /[…]+$/ backtracks).
+  let end = kept.length;
+  while (end > 0 && TRAILING.test(kept[end - 1])) end--;
+  return `${kept.slice(0, end)}…`;
 }
 
 /**
