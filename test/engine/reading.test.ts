@@ -166,11 +166,11 @@ test('a team can add its own phrasings in settings (.foi.jsonc "phrasings"); the
 test('titles.json is valid against its schema, and every example title gets its role from its own entry', async () => {
   const titleSchema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'title-phrasings.schema.json'), 'utf8'));
   const check = new Ajv({ allErrors: true }).compile(titleSchema);
-  const titles = JSON.parse(fs.readFileSync(path.join(KNOWLEDGE, 'titles.json'), 'utf8'));
+  const titles = JSON.parse(fs.readFileSync(path.join(KNOWLEDGE, 'titles.json'), 'utf8')) as { titles: { role: string; example: string }[] };
   assert.ok(check(titles), JSON.stringify(check.errors));
   const { cleanTitle, normaliseForRole } = await import('../../server/src/engine/model/sections');
   const { ROLE_PATTERNS } = await import('../../server/src/engine/model/roles');
-  titles.titles.forEach((entry: { role: string; example: string }, index: number) => {
+  titles.titles.forEach((entry, index) => {
     const normalised = normaliseForRole(cleanTitle(entry.example));
     const first = ROLE_PATTERNS.findIndex((p) => p.pattern.test(normalised));
     assert.equal(first, index, `${JSON.stringify(entry.example)} is matched first by entry ${first}, not its own entry ${index} (${entry.role})`);
