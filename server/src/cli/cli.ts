@@ -35,6 +35,7 @@ With --explain: 0, or 2 for a usage error or unreadable path.
 Settings come from the nearest .foi.jsonc files above each letter.`;
 
 const WORKER_THRESHOLD = 40;
+const MAX_JOBS_PER_CORE = 2;
 
 interface WorkerInput {
   files: string[];
@@ -113,9 +114,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     overrides.defaultRegime = regime;
   }
-  const jobs = values.jobs !== undefined ? Number(values.jobs) : Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  let jobs = values.jobs !== undefined && /^[0-9]{1,6}$/.test(values.jobs) ? Number(values.jobs) : values.jobs === undefined ? cores : NaN;
   if (!Number.isInteger(jobs) || jobs < 1) {
-    process.stderr.write(`foi-lint: --jobs must be a whole number of at least 1\n`);
+    process.stderr.write(`foi-lint: --jobs must be a whole number of at least 1, such as 2\n`);
     return 2;
   }
   if (positionals.length === 0) {
@@ -125,6 +127,13 @@ export async function main(argv: string[]): Promise<number> {
 
   const { files, errors } = discover(positionals);
   const docs = docsBaseUrl();
+  // Each worker loads the whole engine: more workers than cores only costs memory.
+  const maxJobs = cores * MAX_JOBS_PER_CORE;
+  if (jobs > maxJobs) {
+    process.stderr.write(`foi-lint: --jobs ${jobs} is more than this machine can use; using ${maxJobs} (${MAX_JOBS_PER_CORE} per core)\n`);
+    jobs = maxJobs;
+  }
+  jobs = Math.min(jobs, Math.max(1, files.length));
   const outcomes = await lintAll(files, overrides, docs, jobs, { explain });
   const reports: FileReport[] = [];
   const explanations: FileExplanation[] = [];
@@ -152,6 +161,11 @@ if (!isMainThread && parentPort) {
   const input = workerData as WorkerInput;
   parentPort.postMessage(input.files.map((file) => lintFile(file, input.overrides, input.docsBaseUrl, input.options)));
 } else if (require.main === module) {
+  // A reader that goes away (`foi-lint letters/ | head -1`) ends the output, not in a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

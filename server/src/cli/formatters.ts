@@ -1,6 +1,7 @@
 // Output formats for foi-lint: text (one line per finding), JSON, SARIF 2.1.0.
 import type { Finding } from '../engine/types';
 import { RULES, ENGINE_RULES } from '../engine/rules';
+import { escapeControls } from './explainFormat';
 
 export interface FileReport {
   file: string;
@@ -15,7 +16,8 @@ export function formatText(reports: FileReport[]): string {
   for (const report of reports) {
     for (const f of report.findings) {
       counts = { ...counts, [f.severity]: counts[f.severity] + 1 };
-      lines.push(`${report.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule}: ${f.message}`);
+      // A file name or message holding a line break or an escape sequence must not forge a line or drive the terminal.
+      lines.push(`${escapeControls(report.file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} ${f.rule}: ${escapeControls(f.message)}`);
     }
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
@@ -60,7 +62,7 @@ export function toSarif(reports: FileReport[], docsBaseUrl: string): unknown {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: report.file.split('\\').join('/') },
+                  artifactLocation: { uri: sarifUri(report.file) },
                   region: {
                     startLine: f.range.start.line + 1,
                     startColumn: f.range.start.character + 1,
@@ -75,6 +77,14 @@ export function toSarif(reports: FileReport[], docsBaseUrl: string): unknown {
       },
     ],
   };
+}
+
+/** A relative path as a URI reference: each segment percent-encoded, separators kept. */
+export function sarifUri(file: string): string {
+  return file
+    .split(/[\\/]/)
+    .map((segment, i) => (i === 0 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
 }
 
 export function formatReports(reports: FileReport[], format: Format, docsBaseUrl: string): string {

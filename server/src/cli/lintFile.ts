@@ -47,7 +47,12 @@ export function lintFileResult(file: string, overrides: PartialSettings, docsBas
   const dir = nodeConfigHost.dirname(file);
   let config = configCache.get(dir);
   if (!config) {
-    config = loadConfigFor(file, nodeConfigHost);
+    try {
+      config = loadConfigFor(file, nodeConfigHost);
+    } catch (error) {
+      // A settings file that breaks the reader affects this folder's letters only.
+      config = { files: [], settings: {}, problems: [`${dir}: the .foi.jsonc settings could not be read (${error instanceof Error ? error.message : String(error)}); defaults were used`] };
+    }
     configCache.set(dir, config);
   }
   const settings = mergeSettings(DEFAULT_SETTINGS, config.settings, overrides);

@@ -6,12 +6,36 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SETTINGS, mergeSettings, type FoiSettings, type PartialSettings } from '../engine/config/settings';
 import { loadConfigFor, type ConfigHost } from '../engine/config/configFile';
 
+/** Settings files are small: anything larger is refused rather than read. */
+export const MAX_CONFIG_BYTES = 256 * 1024;
+
 export const nodeConfigHost: ConfigHost = {
   readFile(file) {
+    // Opened without blocking and checked before reading: a named pipe, /dev/zero or a huge
+    // file planted as .foi.jsonc (a symlink survives git clone) must not hang or flood us.
+    let fd: number;
     try {
-      return fs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
+      fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { refused: `cannot be read (${code ?? 'error'})` };
+    }
+    try {
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile()) return { refused: 'not a regular file' };
+      if (stat.size > MAX_CONFIG_BYTES) return { refused: `larger than ${MAX_CONFIG_BYTES / 1024} KB` };
+      const buffer = Buffer.alloc(stat.size);
+      let read = 0;
+      while (read < stat.size) {
+        const n = fs.readSync(fd, buffer, read, stat.size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      return buffer.subarray(0, read).toString('utf8');
+    } catch (error) {
+      return { refused: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+    } finally {
+      fs.closeSync(fd);
     }
   },
   dirname: path.dirname,

@@ -8,7 +8,8 @@ export const CONFIG_FILE_NAME = '.foi.jsonc';
 
 /** What the engine needs from the file system: injected so tests and editors can supply their own. */
 export interface ConfigHost {
-  readFile(path: string): string | undefined;
+  /** The file's text; undefined when there is none; `{ refused }` when it exists but must not be read. */
+  readFile(path: string): string | undefined | { refused: string };
   dirname(path: string): string;
   join(...parts: string[]): string;
 }
@@ -23,7 +24,28 @@ export interface LoadedConfig {
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(schema);
 
+/** Deeper nesting than any real settings file; refused before parsing, as it could exhaust the stack. */
+const MAX_NESTING = 32;
+
+/** How deeply brackets nest, outside strings (comments are close enough for a bound). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') deepest = Math.max(deepest, ++depth);
+    else if (ch === '}' || ch === ']') depth--;
+  }
+  return deepest;
+}
+
 export function parseConfigText(text: string, file: string): { settings?: PartialSettings & { root?: boolean }; problems: string[] } {
+  if (nestingDepth(text) > MAX_NESTING) return { problems: [`${file}: nested more than ${MAX_NESTING} levels deep, which no settings file needs; the file was ignored.`] };
   const errors: ParseError[] = [];
   const value = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
@@ -50,7 +72,9 @@ export function loadConfigFor(documentPath: string, host: ConfigHost): LoadedCon
   for (let depth = 0; depth < 64; depth++) {
     const file = host.join(dir, CONFIG_FILE_NAME);
     const text = host.readFile(file);
-    if (text !== undefined) {
+    if (typeof text === 'object') {
+      problems.push(`${file}: ${text.refused}; the file was ignored.`);
+    } else if (text !== undefined) {
       files.push(file);
       const parsed = parseConfigText(text, file);
       problems.push(...parsed.problems);
