@@ -112,3 +112,25 @@ test('file names with a line break or an escape sequence cannot forge output lin
   const uri: string = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
   assert.ok(uri.endsWith('x.md%3A1%3A1%3A%20error%20harm-missing%3A%20forged%0A%1B%5B31mred%20%231.md'), uri);
 });
+
+test('the bundle runs no code from outside it: a planted picomatch above the install folder or on NODE_PATH is never loaded', () => {
+  const home = path.join(dir, 'planted');
+  const install = path.join(home, 'app', 'dist');
+  fs.mkdirSync(install, { recursive: true });
+  fs.copyFileSync(CLI, path.join(install, 'cli.js'));
+  for (const where of [path.join(home, 'node_modules', 'picomatch'), path.join(home, 'elsewhere', 'picomatch')]) {
+    fs.mkdirSync(where, { recursive: true });
+    fs.writeFileSync(path.join(where, 'package.json'), '{ "name": "picomatch", "main": "index.js" }');
+    fs.writeFileSync(path.join(where, 'index.js'), 'process.stderr.write("PLANTED CODE RAN\\n"); module.exports = () => () => true;');
+  }
+  const folder = folderWithLetter('planted-letters');
+  const result = spawnSync(process.execPath, [path.join(install, 'cli.js'), folder], {
+    cwd: home,
+    encoding: 'utf8',
+    timeout: HANG,
+    env: { ...process.env, NODE_PATH: path.join(home, 'elsewhere') },
+  });
+  assert.equal(result.error, undefined);
+  assert.doesNotMatch(result.stderr, /PLANTED CODE RAN/);
+  assert.match(result.stdout, /1 letter checked/);
+});
