@@ -50,6 +50,30 @@ function validate(): ValidateFunction {
   return validator;
 }
 
+/** The first key repeated within one map, anywhere in the document (a set per map: linear in keys). */
+function firstDuplicateKey(root: unknown): { key: string; range: [number, number, number] | null | undefined } | undefined {
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > 64 || !node || typeof node !== 'object' || !('items' in node) || !Array.isArray((node as { items: unknown }).items)) continue;
+    const seen = new Set<string>();
+    for (const item of (node as { items: unknown[] }).items) {
+      if (isMap(node) && item && typeof item === 'object' && 'key' in item) {
+        const key = (item as { key: unknown }).key;
+        const name = isScalar(key) ? String(key.value) : undefined;
+        if (name !== undefined) {
+          if (seen.has(name)) return { key: name, range: isScalar(key) ? key.range : undefined };
+          seen.add(name);
+        }
+        stack.push({ node: (item as unknown as { value: unknown }).value, depth: depth + 1 });
+      } else {
+        stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Parses and validates YAML front matter. `span` covers the fences; `yamlStart` is where the YAML text begins. */
 export function readFrontMatter(text: string, span: Span, yamlStart: number, yamlEnd: number): FrontMatter {
   // The yaml package does not take a lone \r (old Mac files) as a line break; \n has the same length, so offsets hold.
@@ -62,12 +86,18 @@ export function readFrontMatter(text: string, span: Span, yamlStart: number, yam
 
   let document: Document.Parsed;
   try {
-    document = parseDocument(source, { prettyErrors: false, uniqueKeys: true });
+    // The library's own unique-keys check compares every key with every other (quadratic in
+    // keys); duplicates are found below with one set per map instead.
+    document = parseDocument(source, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     return { span, data: {}, problems: [{ span: at(null), message: `Front matter could not be read: ${String(error)}` }], keySpans, valueSpans };
   }
   for (const error of document.errors) {
     problems.push({ span: { start: yamlStart + error.pos[0], end: yamlStart + Math.max(error.pos[1], error.pos[0] + 1) }, message: `Front matter is not valid YAML: ${error.message.split('\n')[0]}` });
+  }
+  if (document.errors.length === 0) {
+    const duplicate = firstDuplicateKey(document.contents);
+    if (duplicate) problems.push({ span: at(duplicate.range), message: `Front matter is not valid YAML: Map keys must be unique ("${duplicate.key}" appears twice)` });
   }
   if (problems.length > 0) return { span, data: {}, problems, keySpans, valueSpans };
 
