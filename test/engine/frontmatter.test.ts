@@ -177,7 +177,8 @@ describe('invalid front matter', () => {
     const started = performance.now();
     const result = lint(text);
     const elapsed = performance.now() - started;
-    assert.ok(elapsed < 1000, `took ${elapsed.toFixed(0)} ms`);
+    // A hang detector: expanding the aliases would take minutes and gigabytes.
+    assert.ok(elapsed < 60_000, `took ${elapsed.toFixed(0)} ms`);
     const findings = frontMatterFindings(result);
     assert.equal(findings.length, 1);
     assert.match(findings[0].message, /too many YAML aliases/);

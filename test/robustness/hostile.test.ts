@@ -1,5 +1,5 @@
 // Hostile letters: huge, deeply nested, binary, badly encoded, odd line endings, broken or
-// malicious front matter. Each must be linted without throwing, within a time bound, with
+// malicious front matter. Each must be linted without throwing, before a generous hang detector, with
 // every finding inside the document, and with a clear diagnostic where one is due.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,8 +14,8 @@ import { flattenDeepContainers, MAX_LINE_MARKERS } from '../../server/src/engine
 import { linearConsume, originalConsume } from '../../server/src/engine/text/micromarkPatch';
 import { assertRangesInside, lspLines, ROOT, sampleLetters, verdict } from './helpers';
 
-/** Generous: the machine has 2 cores and other work runs beside the tests. */
-const BOUND_MS = 10_000;
+/** A hang detector, not a speed target (speed belongs in `npm run bench`): the machine is shared. */
+const BOUND_MS = 120_000;
 const timings: { name: string; chars: number; ms: number }[] = [];
 
 const LETTER = fs.readFileSync(path.join(ROOT, 'examples', 'defective-s31-missing-rights.md'), 'utf8');
