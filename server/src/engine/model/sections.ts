@@ -177,17 +177,26 @@ const MAX_LABEL_LENGTH = 80;
 const LINE_BREAK = /\r\n|\r|\n/g;
 const STARTS_NEW_TEXT = /^[ \t]*(["'(\u2018\u201C]?[A-Z0-9]|[-*+\u2022\u25CF\u25AA\u25E6\uF0A7\uF0B7\u00B7])/;
 const ENDS_SENTENCE = /[.:;!?)"\u201D]\s*$/;
+const LIST_ITEM_LINE = /^[ \t]{0,8}([-*+\u2022\u25CF\u25AA\u25E6\uF0A7\uF0B7\u00B7o]|\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)])[ \t]/;
 const RUN_IN_LABEL = /^[ \t]{0,3}(?:\*\*|__)?([A-Z][^:.!?\r\n]{2,80}?)(?:\*\*|__)?[ \t]?:(?:\*\*|__)?[ \t]+(?=\S)/;
 
 /** A line inside a paragraph that is a title on its own: short, known wording, no sentence punctuation. */
-function inlineTitle(line: string): string | undefined {
+function inlineTitle(line: string, provisionAlone = false): string | undefined {
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_INLINE_TITLE_LENGTH || !/^(\*\*|__)?[A-Z0-9(]/.test(trimmed)) return undefined;
   const found = lineTitle(trimmed, 'plain');
   if (!found || wordCount(found.title) > MAX_INLINE_TITLE_WORDS) return undefined;
+  if (matchRole(normaliseForRole(found.title)) !== undefined) return found.title;
   // A provision line is an entry of a list of exemptions, not a title, unless it stands alone.
-  if (matchRole(normaliseForRole(found.title)) === undefined) return undefined;
-  return found.title;
+  return provisionAlone && isProvisionHeading(found.title) ? found.title : undefined;
+}
+
+/** "Section 36(2)(b) – prejudice to public affairs": a citation, then a dash or colon and a gloss. */
+const PROVISION_WITH_GLOSS = /^\W{0,4}(sections?|s\.?|regulations?|reg\.?)\s?\d[^\r\n]{0,60}?(\s[-\u2013\u2014]\s|:\s)\S/i;
+
+function isProvisionLine(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= MAX_INLINE_TITLE_LENGTH && PROVISION_WITH_GLOSS.test(trimmed) && isProvisionHeading(cleanTitle(trimmed));
 }
 
 /**
@@ -217,12 +226,15 @@ function candidatesInParagraph(paragraph: Paragraph, text: string, base: number,
     const previous = lines[i - 1];
     const next = lines[i + 1];
     const opensText = next !== undefined && STARTS_NEW_TEXT.test(next.text);
-    const afterSentence = previous === undefined || previousIsTitle || ENDS_SENTENCE.test(previous.text) || previous.text.trim() === '';
+    // A list item often has no full stop, so the line after one starts afresh too.
+    const afterSentence = previous === undefined || previousIsTitle || ENDS_SENTENCE.test(previous.text) || previous.text.trim() === '' || LIST_ITEM_LINE.test(previous.text);
     previousIsTitle = false;
     if (opensText && afterSentence && !ENDS_SENTENCE.test(line.text.replace(/:\s*$/, ''))) {
-      const title = inlineTitle(line.text);
+      // A provision line followed by prose (not by another provision line) heads that prose.
+      const provisionAlone = isProvisionLine(line.text) && !isProvisionLine(next.text) && !(previous !== undefined && isProvisionLine(previous.text));
+      const title = inlineTitle(line.text, provisionAlone);
       // A wrapped line is about as long as its neighbours; a title line is much shorter.
-      if (title && (line.text.trim().endsWith(':') || line.text.trim().length < 0.8 * Math.max(next.text.trim().length, previous?.text.trim().length ?? 0))) {
+      if (title && (provisionAlone || line.text.trim().endsWith(':') || line.text.trim().length < 0.8 * Math.max(next.text.trim().length, previous?.text.trim().length ?? 0))) {
         const lead = line.text.length - line.text.trimStart().length;
         out.push({ title, titleSpan: { start: span.start + line.start + lead, end: span.start + line.start + line.text.trimEnd().length }, style: 'plain' });
         previousIsTitle = true;
@@ -394,6 +406,9 @@ export function buildSections(candidates: TitleCandidate[], textLength: number):
     const isSoft = candidate.hardLevel === undefined;
     if (role === 'exemptions' && hasCitation && /^(exemptions?|exceptions?)$/.test(normalised)) role = 'provision';
     if (role === undefined && hasCitation && facts.provisionHeading) role = facts.onlyRightsProvisions ? 'rights' : 'provision';
+    // "Section 36(2)(b) – prejudice to the conduct of public affairs" names the provision, whose
+    // statutory title happens to say "prejudice"; "S31 – harm" is a harm section.
+    if (role === 'harm' && facts.provisionHeading && wordCount(normalised.replace(/\bsection\b/g, ' ').trim()) > 3) role = 'provision';
     if (role === undefined && CONTEXTUAL_CONCLUSION.test(normalised)) role = inPublicInterest ? 'balance' : 'response';
     if (role === 'response' && /^(our |the )?decision\b/.test(normalised) && inPublicInterest) role = 'balance';
 
