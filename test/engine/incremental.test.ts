@@ -202,6 +202,17 @@ describe('edits re-parse only what they touch', () => {
   });
 });
 
+test('deleting the line break before "---" at the very start turns a rule into front matter', () => {
+  // Found by the property test below: the first block was resumed from the old rule.
+  const frontMatter = '---\nregime: FOIA\nreceived: 2025-01-06\n---\n';
+  const parser = new IncrementalParser(24);
+  let text = `\n${frontMatter}${frontMatter}`;
+  parser.parse(text);
+  text = text.slice(1);
+  assert.deepEqual(parser.parse(text), freshBlocks(text));
+  assert.equal(parser.blocks[0].type, 'yaml');
+});
+
 describe('property: incremental equals fresh', () => {
   test('blocks, model and findings after any sequence of edits', () => {
     fc.assert(

@@ -441,7 +441,8 @@ export class IncrementalParser {
         for (let j = 0; j < nodes.length - 1 && !resumed; j++) {
           const lineStart = lineStartOf(text, base + (nodes[j].position?.start.offset ?? 0));
           const previous = j > 0 ? extentOf(nodes[j - 1], base) : blocks[blocks.length - 1];
-          if (lineStart >= edit.endAfter && nodes[j].type !== 'code' && cleanAfter(previous, lineStart) && followsBlankLine(text, lineStart) && this.resync(lineStart, sources, blocks, stats, old)) {
+          // Never resume at the very start: there "---" opens front matter, anywhere else a rule.
+          if (lineStart > 0 && lineStart >= edit.endAfter && nodes[j].type !== 'code' && cleanAfter(previous, lineStart) && followsBlankLine(text, lineStart) && this.resync(lineStart, sources, blocks, stats, old)) {
             position = this.resumeAt;
             resumed = true;
           } else blocks.push(blockOf(nodes[j], text, base));
