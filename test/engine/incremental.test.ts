@@ -204,7 +204,7 @@ describe('edits re-parse only what they touch', () => {
 
 test('deleting the line break before "---" at the very start turns a rule into front matter', () => {
   // Found by the property test below: the first block was resumed from the old rule.
-  const frontMatter = '---\nregime: FOIA\nreceived: 2025-01-06\n---\n';
+  const frontMatter = '---\nregime: FOIA\nreceived: 2025-01-06\nresponded: 2025-02-20\n---\n';
   const parser = new IncrementalParser(24);
   let text = `\n${frontMatter}${frontMatter}`;
   parser.parse(text);
