@@ -8,7 +8,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { PartialSettings } from '../engine/config/settings';
 import { REGIMES, type Regime } from '../engine/types';
 import { discover } from './discover';
-import { escapeControls, formatExplanations, type FileExplanation } from './explainFormat';
+import { formatExplanations, type FileExplanation } from './explainFormat';
+import { escapeControls } from './terminalText';
 import { formatReports, type FileReport, type Format } from './formatters';
 import { lintFile, type FileOutcome, type LintFileOptions } from './lintFile';
 

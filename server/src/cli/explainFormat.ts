@@ -1,25 +1,11 @@
 // foi-lint --explain: why the engine read each letter as it did, as text or JSON.
 // Takes plain Explanation objects (they cross the worker boundary), never a LintResult.
 import type { Excerpt, ExplainedPart, Explanation } from '../engine/explain';
+import { escapeControls, escapeForJson } from './terminalText';
 
 export interface FileExplanation {
   file: string;
   explanation: Explanation;
-}
-
-/**
- * C0 and C1 control characters, DEL, and the bidirectional controls (which can reorder what a
- * terminal shows), as `\u001b`: text from a letter or a file name must not drive the terminal.
- */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** The same less the C0 controls, which JSON.stringify already escapes inside strings (and uses as layout outside them). */
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-const escapeOne = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-
-export function escapeControls(text: string): string {
-  return text.replace(UNSAFE, escapeOne);
 }
 
 const SOURCES: Record<string, string> = { 'front-matter': 'from the front matter', text: 'from the text', setting: 'the default regime setting: the letter does not say' };
@@ -61,6 +47,6 @@ export function formatExplanation({ file, explanation: e }: FileExplanation): st
 export function formatExplanations(explanations: FileExplanation[], format: 'text' | 'json'): string {
   if (explanations.length === 0) return format === 'json' ? '[]\n' : '';
   // Outside strings JSON is ASCII, so escaping these leaves valid JSON with the same values.
-  if (format === 'json') return JSON.stringify(explanations, null, 2).replace(UNSAFE_IN_JSON, escapeOne) + '\n';
+  if (format === 'json') return escapeForJson(JSON.stringify(explanations, null, 2)) + '\n';
   return explanations.map(formatExplanation).join('\n\n') + '\n';
 }

@@ -1,7 +1,7 @@
 // Output formats for foi-lint: text (one line per finding), JSON, SARIF 2.1.0.
 import type { Finding } from '../engine/types';
 import { RULES, ENGINE_RULES } from '../engine/rules';
-import { escapeControls } from './explainFormat';
+import { escapeControls } from './terminalText';
 
 export interface FileReport {
   file: string;

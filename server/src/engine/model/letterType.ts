@@ -3,6 +3,7 @@ import { compileTable, type PhrasingTable } from '../knowledge';
 import letterTypesData from '../knowledge/letter-types.json';
 import type { Span } from '../types';
 import type { LetterModel } from './letter';
+import { TextCache } from '../text/textCache';
 
 export type LetterType =
   | 'full-disclosure'
@@ -46,19 +47,16 @@ const cache = new WeakMap<LetterModel, LetterTypeReading>();
 
 const CUE_NAMES: readonly TextCue[] = ['internal-review', 'pit-extension', 'eir-extension', 'not-held', 'cost-limit', 'vexatious', 'partial'];
 // The cues a sentence shows, as bits, kept by its text (sentences repeat across edits).
-const cueBits = new Map<string, number>();
+const cueBits = new TextCache<number>();
 
 function cuesOf(text: string): number {
-  let bits = cueBits.get(text);
-  if (bits === undefined) {
-    bits = 0;
+  return cueBits.get(text, (t) => {
+    let bits = 0;
     CUE_NAMES.forEach((cue, i) => {
-      if (CUES[cue].test(text) && !(cue === 'internal-review' && ADDRESSES_RIGHTS.test(text))) bits! |= 1 << i;
+      if (CUES[cue].test(t) && !(cue === 'internal-review' && ADDRESSES_RIGHTS.test(t))) bits |= 1 << i;
     });
-    if (cueBits.size >= 50_000) cueBits.clear();
-    cueBits.set(text, bits);
-  }
-  return bits;
+    return bits;
+  });
 }
 
 /** The first sentence of the authority's own prose that shows `cue`. */

@@ -4,6 +4,7 @@
 import { ARGUMENT_PATTERNS, compileTable, type ArgumentPart, type CompiledExtras, type PhrasingTable } from '../knowledge';
 import voicesData from '../knowledge/voices.json';
 import { buildProse, documentSpan, hiddenSpans, sentencesOf } from '../text/prose';
+import { TextCache } from '../text/textCache';
 import type { Span } from '../types';
 import type { Section } from './sections';
 
@@ -64,30 +65,18 @@ export function classifySentence(text: string, extras: CompiledExtras = {}): Rea
   return parts;
 }
 
-// Letters repeat sentences and most survive an edit, so what a sentence says is kept by its text.
-const CACHE_LIMIT = 50_000;
 const NO_PARTS: ReadonlySet<ArgumentPart> = new Set();
-const voiceCache = new Map<string, 'authority' | 'requester' | undefined>();
-const partsCache = new WeakMap<CompiledExtras, Map<string, ReadonlySet<ArgumentPart>>>();
+const voices = new TextCache<'authority' | 'requester' | undefined>();
+const partsByExtras = new WeakMap<CompiledExtras, TextCache<ReadonlySet<ArgumentPart>>>();
 
 function voiceCue(text: string): 'authority' | 'requester' | undefined {
-  if (voiceCache.has(text)) return voiceCache.get(text);
-  const cue = VOICE_PATTERNS.authority.test(text) ? 'authority' : VOICE_PATTERNS.requester.test(text) ? 'requester' : undefined;
-  if (voiceCache.size >= CACHE_LIMIT) voiceCache.clear();
-  voiceCache.set(text, cue);
-  return cue;
+  return voices.get(text, (t) => (VOICE_PATTERNS.authority.test(t) ? 'authority' : VOICE_PATTERNS.requester.test(t) ? 'requester' : undefined));
 }
 
 function cachedClassification(text: string, extras: CompiledExtras): ReadonlySet<ArgumentPart> {
-  let cache = partsCache.get(extras);
-  if (!cache) partsCache.set(extras, (cache = new Map()));
-  let parts = cache.get(text);
-  if (!parts) {
-    parts = classifySentence(text, extras);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(text, parts);
-  }
-  return parts;
+  let cache = partsByExtras.get(extras);
+  if (!cache) partsByExtras.set(extras, (cache = new TextCache()));
+  return cache.get(text, (t) => classifySentence(t, extras));
 }
 
 function inRole(section: Section | undefined, role: Section['role']): boolean {

@@ -4,6 +4,7 @@ import rightsData from '../knowledge/rights.json';
 import type { Span } from '../types';
 import type { LetterModel } from './letter';
 import { letterTypeOf } from './letterType';
+import { TextCache } from '../text/textCache';
 
 type RightsCue = 'review' | 'regulator-uk' | 'regulator-scotland' | 'elsewhere' | 'not-rights';
 const CUES = compileTable(rightsData as PhrasingTable<RightsCue>);
@@ -33,23 +34,15 @@ interface SentenceCues {
   elsewhere: boolean;
   notRights: boolean;
 }
-// Sentences repeat across edits and letters: their cues are kept by text (bounded).
-const cueCache = new Map<string, SentenceCues>();
+const cueCache = { uk: new TextCache<SentenceCues>(), scotland: new TextCache<SentenceCues>() };
 
 function cuesOf(text: string, scottish: boolean): SentenceCues {
-  const key = `${scottish ? 'S' : 'U'}${text}`;
-  let cues = cueCache.get(key);
-  if (!cues) {
-    cues = {
-      notRights: CUES['not-rights'].test(text),
-      elsewhere: CUES.elsewhere.test(text),
-      review: CUES.review.test(text),
-      regulator: (scottish ? CUES['regulator-scotland'] : CUES['regulator-uk']).test(text),
-    };
-    if (cueCache.size >= 50_000) cueCache.clear();
-    cueCache.set(key, cues);
-  }
-  return cues;
+  return (scottish ? cueCache.scotland : cueCache.uk).get(text, (t) => ({
+    notRights: CUES['not-rights'].test(t),
+    elsewhere: CUES.elsewhere.test(t),
+    review: CUES.review.test(t),
+    regulator: (scottish ? CUES['regulator-scotland'] : CUES['regulator-uk']).test(t),
+  }));
 }
 
 export function isScottish(model: LetterModel): boolean {
@@ -81,10 +74,8 @@ function owedRights(model: LetterModel): RightsOwed | undefined {
   return undefined;
 }
 
-const NCND_STATEMENT = /\bneither (confirm|confirms|confirming) nor (deny|denies|denying)\b/i;
-
 function hasNcndStatement(model: LetterModel): boolean {
-  return model.reading.sentences().some((s) => s.voice === 'authority' && NCND_STATEMENT.test(s.text));
+  return model.reading.sentences().some((s) => model.reading.partsOf(s).has('ncnd'));
 }
 
 export function rightsOf(model: LetterModel): RightsReading {

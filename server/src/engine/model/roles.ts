@@ -66,14 +66,3 @@ export function matchRole(normalisedTitle: string): SectionRole | undefined {
   }
   return undefined;
 }
-
-/** Phrases in body text that show an argument was made even without a titled section. */
-export const BODY_EVIDENCE = {
-  harm: /\bwould(,)? or would be likely to,? (prejudice|endanger|harm|inhibit)|\bwould be likely to (prejudice|endanger|harm|undermine|damage|compromise|inhibit)|\bwould (prejudice|endanger|harm|undermine|damage|compromise|adversely affect|inhibit)|\binhibit substantially\b|\bprejudice substantially\b|\bsubstantial prejudice to\b|\badversely affect\b|\brequired for the purpose of safeguarding\b/i,
-  for: /\b(in favou?r of|favou?ring|for|supporting) (the )?(disclos\w*|release|releasing|confirm\w*)|\bpublic interest in (disclos\w*|release|releasing|confirm\w*|transparency)/i,
-  against: /\b(in favou?r of|favou?ring|for) (maintaining|withholding|non-disclosure|neither)|\bagainst (disclos\w*|release|releasing|confirm\w*)|\bpublic interest in (maintaining|withholding)/i,
-  balance: /\bon balance\b|\boutweigh(s|ed)?\b|\bbalance of (the )?public interest\b|\bbalanc(e|ing) (test|exercise) favours?\b|\bpublic interest (favours|lies in)\b/i,
-  ncnd: /\bneither (confirm|confirms|confirming|to confirm) nor (deny|denies|denying)\b/i,
-  legitimateInterests: /\blegitimate interests?\b/i,
-  qualifiedPerson: /\bqualified person\b/i,
-};

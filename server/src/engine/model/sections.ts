@@ -4,6 +4,7 @@ import { CONTEXTUAL_CONCLUSION, matchRole, PUBLIC_INTEREST_ROLES, type SectionRo
 import { findCitations } from './citations';
 import { replaceComments } from '../text/comments';
 import { parseInline } from '../parse';
+import { LIST_MARKER } from '../text/prose';
 
 export type TitleStyle = 'atx' | 'setext' | 'bold' | 'plain' | 'numbered';
 
@@ -177,7 +178,7 @@ const MAX_LABEL_LENGTH = 80;
 const LINE_BREAK = /\r\n|\r|\n/g;
 const STARTS_NEW_TEXT = /^[ \t]*(["'(\u2018\u201C]?[A-Z0-9]|[-*+\u2022\u25CF\u25AA\u25E6\uF0A7\uF0B7\u00B7])/;
 const ENDS_SENTENCE = /[.:;!?)"\u201D]\s*$/;
-const LIST_ITEM_LINE = /^[ \t]{0,8}([-*+\u2022\u25CF\u25AA\u25E6\uF0A7\uF0B7\u00B7o]|\(?(\d{1,2}|[a-z]|[ivx]{1,4})[.)])[ \t]/;
+const LIST_ITEM_LINE = new RegExp(String.raw`^[ \t]{0,8}(?:${LIST_MARKER})[ \t]`);
 const RUN_IN_LABEL = /^[ \t]{0,3}(?:\*\*|__)?([A-Z][^:.!?\r\n]{2,80}?)(?:\*\*|__)?[ \t]?:(?:\*\*|__)?[ \t]+(?=\S)/;
 
 /** A line inside a paragraph that is a title on its own: short, known wording, no sentence punctuation. */

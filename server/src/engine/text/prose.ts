@@ -28,7 +28,9 @@ export function documentOffset(view: ProseView, index: number): number {
   return view.runOffsets[low] + (index - starts[low]);
 }
 
-const BULLET_START = /^[ \t]{0,8}(?:[-*+•\u2022\u25CF\u25AA\u25E6\uF0A7\uF0B7\u00B7o](?=[ \t])|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)](?=[ \t])|Q\d{1,2}[.):]?(?=[ \t])|A\d{1,2}[.):]?(?=[ \t]))/;
+/** A list item's marker as letters write them: Markdown bullets, glyphs from Word and PDF text, "1." and "(a)". */
+export const LIST_MARKER = String.raw`[-*+\u2022\u25CF\u25AA\u25E6\uF0A7\uF0B7\u00B7o]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]`;
+const BULLET_START = new RegExp(String.raw`^[ \t]{0,8}(?:(?:${LIST_MARKER})(?=[ \t])|Q\d{1,2}[.):]?(?=[ \t])|A\d{1,2}[.):]?(?=[ \t]))`);
 const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 const QUOTE_MARKS: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201C': '"', '\u201D': '"', '\u00A0': ' ', '\u2013': '-', '\u2014': '-', '\u2212': '-' };
 
