@@ -27,8 +27,8 @@ interface Run {
   stderr: string;
 }
 
-function run(args: string[], options: SpawnSyncOptions = {}): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024, ...options });
+function run(args: string[], options: SpawnSyncOptions = {}, cli = CLI): Run {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024, ...options });
   if (result.error) throw result.error;
   return { status: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
@@ -62,8 +62,8 @@ function assertDefectiveChecked(r: Run, label: string): void {
 }
 
 /** One bad path: exactly one stderr line, naming it; the defective letter still checked; exit code 2. */
-function assertOneBadPath(badPath: string, expected: RegExp, options: SpawnSyncOptions = {}): void {
-  const r = run([badPath, defective], options);
+function assertOneBadPath(badPath: string, expected: RegExp, options: SpawnSyncOptions = {}, cli = CLI): void {
+  const r = run([badPath, defective], options, cli);
   const lines = stderrLines(r);
   assert.equal(lines.length, 1, `${badPath}: stderr should be one line, got:\n${r.stderr}`);
   assert.ok(lines[0].startsWith(`foi-lint: ${badPath}: `), lines[0]);
@@ -77,9 +77,19 @@ test('a file that cannot be read (permission denied: chmod 000, run as an unpriv
   const secret = path.join(dir, 'secret.md');
   fs.writeFileSync(secret, '# Secret\n');
   fs.chmodSync(secret, 0o000);
-  // root reads a chmod 000 file anyway, so drop to "nobody" for this run.
-  const asNobody: SpawnSyncOptions = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-  assertOneBadPath(secret, /cannot read \(permission denied\)/, asNobody);
+  // root reads a chmod 000 file anyway, so drop to "nobody" for this run. The clone may sit in a
+  // folder nobody cannot enter, so nobody runs a copy of the bundle from the test's own folder.
+  if (process.getuid?.() === 0) {
+    const cliCopy = path.join(dir, 'cli.js');
+    fs.copyFileSync(CLI, cliCopy);
+    fs.chmodSync(cliCopy, 0o755);
+    const reachable = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(cliCopy)}, 4)`], { uid: 65534, gid: 65534 });
+    assert.equal(reachable.status, 0, `the unprivileged user can read ${cliCopy} (is ${os.tmpdir()} private? set TMPDIR to a shared folder): ${String(reachable.stderr)}`);
+    assertOneBadPath(secret, /cannot read \(permission denied\)/, { uid: 65534, gid: 65534 }, cliCopy);
+    fs.rmSync(cliCopy);
+  } else {
+    assertOneBadPath(secret, /cannot read \(permission denied\)/);
+  }
   fs.chmodSync(secret, 0o644);
   fs.rmSync(secret);
 });

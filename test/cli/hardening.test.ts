@@ -65,6 +65,39 @@ test('an oversized .foi.jsonc is refused', () => {
   assert.match(result.stdout, /1 letter checked/);
 });
 
+test('a .foi.jsonc that is a folder, or that cannot be read, is reported on its letters, not ignored silently', () => {
+  const folder = folderWithLetter('config-folder');
+  fs.mkdirSync(path.join(folder, '.foi.jsonc'));
+  const asFolder = run(['config-folder']);
+  assert.match(asFolder.stderr, /config-folder\/\.foi\.jsonc: is a folder, not a file; the file was ignored\./);
+  assert.match(asFolder.stdout, /letter\.md:\d+:\d+: error harm-missing/);
+
+  // A symlink to itself cannot be opened (ELOOP), whoever runs the test.
+  const looped = folderWithLetter('config-loop');
+  fs.symlinkSync('.foi.jsonc', path.join(looped, '.foi.jsonc'));
+  const result = run(['config-loop']);
+  assert.match(result.stderr, /config-loop\/\.foi\.jsonc: cannot read \(ELOOP\); the file was ignored\./);
+  assert.match(result.stdout, /letter\.md:\d+:\d+: error harm-missing/);
+});
+
+test('a letter far larger than any letter (600 MB, sparse) is refused by size, not called "not valid UTF-8"', (t) => {
+  const folder = path.join(dir, 'giant');
+  fs.mkdirSync(folder);
+  const giant = path.join(folder, 'giant.md');
+  try {
+    fs.writeFileSync(giant, '');
+    fs.truncateSync(giant, 600 * 1024 * 1024);
+  } catch {
+    return t.skip('cannot make a sparse file here');
+  }
+  fs.writeFileSync(path.join(folder, 'letter.md'), LETTER);
+  const result = run(['giant']);
+  assert.match(result.stderr, /giant\.md: larger than 32 MB/);
+  assert.doesNotMatch(result.stderr, /UTF-8/);
+  assert.match(result.stdout, /letter\.md:\d+:\d+: error harm-missing/);
+  assert.equal(result.status, 2);
+});
+
 test('a deeply nested .foi.jsonc in one folder affects only that folder; the run reports every letter', () => {
   folderWithLetter('nested/good');
   const bad = folderWithLetter('nested/bad');

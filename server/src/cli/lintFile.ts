@@ -1,10 +1,9 @@
 // Checks one letter on disk with the settings of its nearest .foi.jsonc files.
-import * as fs from 'node:fs';
 import { explain, type Explanation } from '../engine/explain';
 import { lint, type LintResult } from '../engine/lint';
 import { DEFAULT_SETTINGS, mergeSettings, type PartialSettings } from '../engine/config/settings';
 import { loadConfigFor } from '../engine/config/configFile';
-import { nodeConfigHost } from '../lsp/settingsSource';
+import { MAX_LETTER_BYTES, nodeConfigHost, readGuarded } from '../host/guardedFile';
 import type { FileReport } from './formatters';
 
 export type FileOutcome =
@@ -29,18 +28,11 @@ const configCache = new Map<string, ReturnType<typeof loadConfigFor>>();
 
 /** Reads and lints one letter, keeping the whole LintResult (same thread only: it does not cross workers). */
 export function lintFileResult(file: string, overrides: PartialSettings, docsBaseUrl: string): FileResult {
-  let bytes: Buffer;
-  try {
-    // Only regular files: reading a FIFO or a device such as /dev/zero would block or never end.
-    if (!fs.statSync(file).isFile()) return { ok: false, error: `${file}: not a regular file, skipped` };
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, error: `${file}: cannot read (${code === 'EACCES' ? 'permission denied' : code ?? String(error)})` };
-  }
+  const read = readGuarded(file, MAX_LETTER_BYTES);
+  if (!read.ok) return { ok: false, error: `${file}: ${read.reason === 'not a regular file' ? 'not a regular file, skipped' : read.reason}` };
   let text: string;
   try {
-    text = decoder.decode(bytes);
+    text = decoder.decode(read.bytes);
   } catch {
     return { ok: false, error: `${file}: not valid UTF-8 text; save it as UTF-8 and try again` };
   }

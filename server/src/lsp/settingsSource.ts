@@ -1,46 +1,9 @@
 // Settings per document: VS Code settings (pulled through workspace/configuration),
 // then the nearest `.foi.jsonc` files. Later layers win.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SETTINGS, mergeSettings, type FoiSettings, type PartialSettings } from '../engine/config/settings';
-import { loadConfigFor, type ConfigHost } from '../engine/config/configFile';
-
-/** Settings files are small: anything larger is refused rather than read. */
-export const MAX_CONFIG_BYTES = 256 * 1024;
-
-export const nodeConfigHost: ConfigHost = {
-  readFile(file) {
-    // Opened without blocking and checked before reading: a named pipe, /dev/zero or a huge
-    // file planted as .foi.jsonc (a symlink survives git clone) must not hang or flood us.
-    let fd: number;
-    try {
-      fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { refused: `cannot be read (${code ?? 'error'})` };
-    }
-    try {
-      const stat = fs.fstatSync(fd);
-      if (!stat.isFile()) return { refused: 'not a regular file' };
-      if (stat.size > MAX_CONFIG_BYTES) return { refused: `larger than ${MAX_CONFIG_BYTES / 1024} KB` };
-      const buffer = Buffer.alloc(stat.size);
-      let read = 0;
-      while (read < stat.size) {
-        const n = fs.readSync(fd, buffer, read, stat.size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      return buffer.subarray(0, read).toString('utf8');
-    } catch (error) {
-      return { refused: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
-    } finally {
-      fs.closeSync(fd);
-    }
-  },
-  dirname: path.dirname,
-  join: path.join,
-};
+import { checkExtraHolidays, loadConfigFor } from '../engine/config/configFile';
+import { nodeConfigHost } from '../host/guardedFile';
 
 export interface ResolvedDocumentSettings {
   settings: FoiSettings;
@@ -62,7 +25,13 @@ export function resolveSettings(uri: string, editorSettings: PartialSettings | u
       problems = [`Could not read .foi.jsonc: ${String(error)}`];
     }
   }
-  return { settings: mergeSettings(DEFAULT_SETTINGS, sanitise(editorSettings), fileLayer), configFiles, problems };
+  const editorLayer = sanitise(editorSettings);
+  if (editorLayer?.extraHolidays) {
+    const holidays = checkExtraHolidays(editorLayer.extraHolidays, 'The foi.extraHolidays setting');
+    editorLayer.extraHolidays = holidays.dates;
+    problems = [...problems, ...holidays.problems];
+  }
+  return { settings: mergeSettings(DEFAULT_SETTINGS, editorLayer, fileLayer), configFiles, problems };
 }
 
 /** Drops values of the wrong type coming from user settings so they can never break linting. */
