@@ -96,6 +96,12 @@ describe('parseConfigText', () => {
     assert.match(parseConfigText('[1]', 'f').problems.join(), /\(top level\) must be object/);
   });
 
+  test('an impossible extra holiday (2026-02-30) is named and left out; the real ones and the rest of the file are kept', () => {
+    const parsed = parseConfigText('{ "extraHolidays": ["2026-02-30", "2026-03-02"], "defaultRegime": "EIR" }', 'f');
+    assert.deepEqual(parsed.settings, { extraHolidays: ['2026-03-02'], defaultRegime: 'EIR' });
+    assert.deepEqual(parsed.problems, ['f: extraHolidays: "2026-02-30": day must be 01 to 28 for that month; that date was left out.']);
+  });
+
   test('"$schema" and "root" are accepted', () => {
     assert.deepEqual(parseConfigText('{ "$schema": "./schema.json", "root": true }', 'f'), { settings: { $schema: './schema.json', root: true }, problems: [] });
   });
@@ -184,6 +190,12 @@ describe('resolveSettings (server)', () => {
     assert.deepEqual(resolved.settings.rules, { 'harm-missing': 'off', 'pit-missing': 'hint' });
     assert.equal(resolved.settings.run, DEFAULT_SETTINGS.run);
     assert.equal(resolved.settings.maxDocumentLength, DEFAULT_SETTINGS.maxDocumentLength);
+  });
+
+  test('an impossible date in the foi.extraHolidays setting is reported, not dropped silently', () => {
+    const resolved = resolveSettings('untitled:Untitled-1', { extraHolidays: ['2026-13-01', '2026-12-29'] });
+    assert.deepEqual(resolved.settings.extraHolidays, ['2026-12-29']);
+    assert.deepEqual(resolved.problems, ['The foi.extraHolidays setting: "2026-13-01": month must be 01 to 12; that date was left out.']);
   });
 
   test('documents that are not files use editor settings only', () => {

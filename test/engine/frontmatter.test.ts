@@ -78,6 +78,19 @@ describe('invalid front matter', () => {
     assert.match(findings[0].message, /2026-02-30/);
   });
 
+  test('year 9999: a clear front matter error on each date, and the deadline rule does not fail', () => {
+    const result = lint(`---\nreceived: 9999-12-20\nresponded: 9999-12-31\n---\n${BODY}`);
+    const findings = frontMatterFindings(result);
+    assert.deepEqual(
+      findings.map((f) => f.message),
+      [
+        '"received" must be a real date written YYYY-MM-DD ("9999-12-20" is outside 2005 to 2999; the information rights began on 1 January 2005).',
+        '"responded" must be a real date written YYYY-MM-DD ("9999-12-31" is outside 2005 to 2999; the information rights began on 1 January 2005).',
+      ],
+    );
+    assert.deepEqual(result.findings.filter((f) => /failed/.test(f.message)), []);
+  });
+
   test('unknown key: range on the key, message lists the known keys', () => {
     const result = lint(`---\nreference: X\ncolour: blue\n---\n${BODY}`);
     const findings = frontMatterFindings(result);

@@ -2,6 +2,7 @@
 import Ajv from 'ajv';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import schema from '../../../../schemas/foi-config.schema.json';
+import { parseIsoDate } from '../deadline';
 import type { PartialSettings } from './settings';
 
 export const CONFIG_FILE_NAME = '.foi.jsonc';
@@ -60,7 +61,22 @@ export function parseConfigText(text: string, file: string): { settings?: Partia
     const details = [...new Set(errors.filter((e) => !(e.keyword === 'enum' && badNames.has(e.instancePath))).map((e) => `${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}${e.keyword === 'propertyNames' ? ` ("${String(e.params.propertyName)}" is not a rule id)` : ''}`))];
     return { problems: [`${file}: ${details.join('; ')}; the file was ignored.`] };
   }
-  return { settings: value as PartialSettings & { root?: boolean }, problems: [] };
+  const settings = value as PartialSettings & { root?: boolean };
+  const holidays = checkExtraHolidays(settings.extraHolidays, `${file}: extraHolidays`);
+  if (settings.extraHolidays) settings.extraHolidays = holidays.dates;
+  return { settings, problems: holidays.problems };
+}
+
+/** Keeps the real dates among extra holidays; each impossible one (2026-02-30) is named and left out. */
+export function checkExtraHolidays(dates: readonly string[] | undefined, where: string): { dates: string[]; problems: string[] } {
+  const kept: string[] = [];
+  const problems: string[] = [];
+  for (const date of dates ?? []) {
+    const parsed = parseIsoDate(date);
+    if (parsed.ok) kept.push(date);
+    else problems.push(`${where}: ${parsed.reason}; that date was left out.`);
+  }
+  return { dates: kept, problems };
 }
 
 /** Reads every `.foi.jsonc` from the letter's folder upward (until one says "root": true); nearer files win. */

@@ -30,6 +30,20 @@ export function parseIsoDate(text: string): ParsedIsoDate {
   return { ok: true, iso: text };
 }
 
+/** FOIA, FOISA and both sets of Regulations gave rights from 1 January 2005; far-future years are typos. */
+export const LETTER_YEARS = { first: 2005, last: 2999 } as const;
+
+/** A real date (as parseIsoDate) that an FOI request or response could carry. */
+export function parseLetterDate(text: string): ParsedIsoDate {
+  const parsed = parseIsoDate(text);
+  if (!parsed.ok) return parsed;
+  const year = Number(text.slice(0, 4));
+  if (year < LETTER_YEARS.first || year > LETTER_YEARS.last) {
+    return { ok: false, reason: `"${text}" is outside ${LETTER_YEARS.first} to ${LETTER_YEARS.last}; the information rights began on 1 January ${LETTER_YEARS.first}` };
+  }
+  return parsed;
+}
+
 /** Days since 1970-01-01 for a valid civil date (proleptic Gregorian). */
 function dayNumberOf(year: number, month: number, day: number): number {
   // Algorithm from H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".

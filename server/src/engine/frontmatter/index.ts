@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import schema from '../../../../schemas/response-frontmatter.schema.json';
-import { parseIsoDate } from '../deadline';
+import { parseLetterDate } from '../deadline';
 import type { Regime, Span } from '../types';
 
 export interface FrontMatter {
@@ -44,7 +44,7 @@ let validator: ValidateFunction | undefined;
 function validate(): ValidateFunction {
   if (!validator) {
     const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } });
-    ajv.addFormat('date', { type: 'string', validate: (value: string) => parseIsoDate(value).ok });
+    ajv.addFormat('date', { type: 'string', validate: (value: string) => parseLetterDate(value).ok });
     validator = ajv.compile(schema);
   }
   return validator;
@@ -154,7 +154,7 @@ function describe(
   const span = (key && (valueSpans.get(key) ?? keySpans.get(key))) || fallback;
   const value = key ? record[key] : undefined;
   if (error.keyword === 'format' && (error.params as { format: string }).format === 'date') {
-    const parsed = parseIsoDate(String(value));
+    const parsed = parseLetterDate(String(value));
     return { span, message: `"${key}" must be a real date written YYYY-MM-DD (${parsed.ok ? 'invalid' : parsed.reason}).` };
   }
   if (error.keyword === 'enum') {

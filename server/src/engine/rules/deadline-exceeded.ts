@@ -1,4 +1,4 @@
-import { addWorkingDays, parseIsoDate, statutoryDueDate } from '../deadline';
+import { addWorkingDays, parseIsoDate, parseLetterDate, statutoryDueDate } from '../deadline';
 import type { LetterModel } from '../model/letter';
 import type { RuleFinding } from '../types';
 import type { Rule } from './rule';
@@ -42,7 +42,7 @@ export interface DueDates {
 
 export function dueDates(model: LetterModel, extraHolidays: string[]): DueDates | undefined {
   const received = model.frontMatter?.data.received;
-  if (typeof received !== 'string' || !parseIsoDate(received).ok) return undefined;
+  if (typeof received !== 'string' || !parseLetterDate(received).ok) return undefined;
   const options = { extraHolidays: extraHolidays.filter((d) => parseIsoDate(d).ok) };
   const due = statutoryDueDate(received, model.regime, options);
   const extension = recordedExtension(model);
@@ -59,7 +59,7 @@ export const deadlineExceeded: Rule = {
   defaultSeverity: 'warning',
   check({ model, settings }): RuleFinding[] {
     const responded = model.frontMatter?.data.responded;
-    if (typeof responded !== 'string' || !parseIsoDate(responded).ok) return [];
+    if (typeof responded !== 'string' || !parseLetterDate(responded).ok) return [];
     const dates = dueDates(model, settings.extraHolidays);
     if (!dates) return [];
     const span = model.frontMatter?.valueSpans.get('responded') ?? model.frontMatter!.span;
