@@ -17,6 +17,8 @@ export class LspClient {
   stderr = '';
   /** Answers the server's workspace/configuration requests. */
   configuration: unknown = {};
+  /** Server requests left unanswered, as a stuck editor would. */
+  unanswered = new Set<string>();
 
   /** `nodeArgs` go before the script (e.g. `-r` a preload); `args` after it. */
   constructor(args: string[] = ['--stdio'], nodeArgs: string[] = []) {
@@ -47,6 +49,7 @@ export class LspClient {
     for (const listener of this.rawListeners) listener(message);
     if (message.method && message.id !== undefined) {
       // A request from the server.
+      if (this.unanswered.has(message.method)) return;
       const result = message.method === 'workspace/configuration' ? ((message.params as { items: unknown[] }).items.map(() => this.configuration)) : null;
       this.write({ jsonrpc: '2.0', id: message.id, result });
       return;

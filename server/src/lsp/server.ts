@@ -15,6 +15,7 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
+  type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalParser } from '../engine/incremental';
@@ -37,6 +38,17 @@ export const DEFAULT_DEBOUNCE_MS = 200;
 export const DEBOUNCE_MS = debounceFromEnvironment(process.env.FOI_DEBOUNCE_MS);
 /** Longest stretch of checking before the server looks at new messages again. */
 const SLICE_MS = 8;
+/** The position inside the letter (character clamped to its line), or undefined when it is outside. */
+function positionIn(result: LintResult, position: Position): Position | undefined {
+  const { lines } = result.model;
+  const { line, character } = position ?? {};
+  if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= lines.lineCount) return undefined;
+  return lines.positionAt(Math.min(lines.lineStart(line) + character, lines.lineEnd(line)));
+}
+
+/** How long to wait for the editor's settings before checking a letter without them. */
+const CONFIGURATION_TIMEOUT_MS = 5_000;
+const CONFIGURATION_UNANSWERED = Symbol('unanswered');
 
 function debounceFromEnvironment(value: string | undefined): number {
   const parsed = value === undefined || value.trim() === '' ? NaN : Number(value);
@@ -152,13 +164,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (pullsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
   });
 
+  /** The editor's `foi` settings; a client that never answers must not leave the letter unchecked. */
+  function editorSettingsFor(uri: string): Promise<unknown> {
+    let timer: NodeJS.Timeout | undefined;
+    const unanswered = new Promise<typeof CONFIGURATION_UNANSWERED>((resolve) => (timer = setTimeout(() => resolve(CONFIGURATION_UNANSWERED), CONFIGURATION_TIMEOUT_MS)));
+    const answered = connection.workspace.getConfiguration({ scopeUri: uri, section: 'foi' }).catch(() => undefined);
+    return Promise.race([answered, unanswered]).then((value) => {
+      clearTimeout(timer);
+      if (value === CONFIGURATION_UNANSWERED) connection.console.warn(`foi: workspace/configuration for ${uri} got no answer in ${CONFIGURATION_TIMEOUT_MS} ms; using defaults`);
+      return value;
+    });
+  }
+
   function settingsFor(uri: string): Promise<ResolvedDocumentSettings> {
     let pending = settingsCache.get(uri);
     if (!pending) {
-      const editor: Promise<unknown> = pullsConfiguration
-        ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'foi' }).catch(() => undefined)
-        : Promise.resolve(undefined);
-      pending = editor.then((value) => resolveSettings(uri, value as never));
+      const editor: Promise<unknown> = pullsConfiguration ? editorSettingsFor(uri) : Promise.resolve(undefined);
+      pending = editor.then((value) => {
+        if (value !== CONFIGURATION_UNANSWERED) return resolveSettings(uri, value as never);
+        // Not cached: the next check asks again.
+        if (settingsCache.get(uri) === pending) settingsCache.delete(uri);
+        const resolved = resolveSettings(uri, undefined);
+        return { ...resolved, problems: [...resolved.problems, `The editor did not send the foi settings within ${CONFIGURATION_TIMEOUT_MS / 1000} s; this letter was checked with the .foi.jsonc files and the defaults.`] };
+      });
       settingsCache.set(uri, pending);
     }
     return pending;
@@ -363,10 +391,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   }
 
+  // A position past the last line gets no answer; a character past the line's end means its end (LSP).
   connection.onHover((params, token) =>
-    withResult(params.textDocument.uri, null, token, (result, _doc, settings) => hoverAt(result, result.model.lines.offsetAt(params.position), settings)),
+    withResult(params.textDocument.uri, null, token, (result, _doc, settings) => {
+      const position = positionIn(result, params.position);
+      return position ? hoverAt(result, result.model.lines.offsetAt(position), settings) : null;
+    }),
   );
-  connection.onCompletion((params, token) => withResult(params.textDocument.uri, [], token, (result) => completionsAt(result, params.position)));
+  connection.onCompletion((params, token) =>
+    withResult(params.textDocument.uri, [], token, (result) => {
+      const position = positionIn(result, params.position);
+      return position ? completionsAt(result, position) : [];
+    }),
+  );
   connection.onCodeAction((params, token) =>
     withResult(params.textDocument.uri, [], token, (result, document) => codeActionsFor(document, result, params.context.diagnostics, params.context.only), true),
   );
@@ -375,6 +412,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // The text the server holds for a document, so tests can check incremental sync.
   connection.onRequest(DOCUMENT_TEXT_REQUEST, (params: { uri: string }) => documents.get(params.uri)?.getText() ?? null);
   connection.onRequest(CHECKLIST_REQUEST, (params: { uri: string }, token) => withResult(params.uri, null, token, (result) => checklistFor(result)));
+  // The client's watchdog: only a server whose event loop runs answers this.
+  connection.onRequest('foi/ping', () => ({ ok: true }));
 
   documents.listen(connection);
   connection.listen();
