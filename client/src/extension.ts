@@ -1,50 +1,17 @@
 // Thin client: starts the language server, adds commands, the checklist view and a status bar item.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  CloseAction,
-  ErrorAction,
-  LanguageClient,
-  TransportKind,
-  type ErrorHandler,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ChecklistProvider, REVEAL_COMMAND } from './checklistView';
+import { RESTART_COMMAND, ServerHealth, Watchdog, statusBarFor } from './serverHealth';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 
-/** Restarts a crashed server with growing delays, and tells the user once. */
-class RestartWithBackoff implements ErrorHandler {
-  private crashes: number[] = [];
-  private told = false;
+/** Seconds between the watchdog's pings (0: off). */
+const watchdogSeconds = () => Math.max(0, vscode.workspace.getConfiguration('foi').get<number>('server.watchdogSeconds', 10));
 
-  error(): { action: ErrorAction } {
-    return { action: ErrorAction.Continue };
-  }
-
-  closed(): { action: CloseAction; handled?: boolean } {
-    const now = Date.now();
-    this.crashes = [...this.crashes.filter((t) => now - t < 5 * 60_000), now];
-    if (!this.told) {
-      this.told = true;
-      void vscode.window.showWarningMessage('The FOI language server stopped unexpectedly and is restarting. Details are in the "FOI Response Linter" output.', 'Show output').then((choice) => {
-        if (choice) output.show(true);
-      });
-    }
-    if (this.crashes.length > 5) {
-      output.appendLine('The FOI language server crashed more than 5 times in 5 minutes; not restarting. Use "FOI: Restart language server".');
-      return { action: CloseAction.DoNotRestart, handled: true };
-    }
-    const delay = Math.min(30_000, 500 * 2 ** (this.crashes.length - 1));
-    output.appendLine(`The FOI language server stopped; restarting in ${delay} ms.`);
-    setTimeout(() => void client?.start().catch((e) => output.appendLine(String(e))), delay);
-    return { action: CloseAction.DoNotRestart, handled: true };
-  }
-}
-
-function createClient(context: vscode.ExtensionContext): LanguageClient {
+function createClient(context: vscode.ExtensionContext, health: ServerHealth): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -58,17 +25,32 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.foi.jsonc') },
     outputChannel: output,
     traceOutputChannel: output,
-    errorHandler: new RestartWithBackoff(),
+    errorHandler: health.errorHandler,
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        health.markPublished(uri);
+        next(uri, diagnostics);
+      },
+    },
   };
   return new LanguageClient('foi', 'FOI Response Linter', serverOptions, clientOptions);
 }
 
 export async function activate(context: vscode.ExtensionContext) {
   output = vscode.window.createOutputChannel('FOI Response Linter', { log: true });
-  client = createClient(context);
+  const health = new ServerHealth(output);
+  client = createClient(context, health);
+  health.attach(client);
+  const watchdog = new Watchdog(() => client, (missed) => health.killHungServer(missed), 0);
+  const configureWatchdog = () => {
+    const seconds = watchdogSeconds();
+    output.info(seconds > 0 ? `Watchdog: checking that the FOI language server answers every ${seconds} s.` : 'Watchdog: off.');
+    watchdog.configure(seconds);
+  };
+  configureWatchdog();
   const checklist = new ChecklistProvider(() => client);
-  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
-  status.command = 'workbench.actions.view.problems';
+  const status = vscode.window.createStatusBarItem('foi.status', vscode.StatusBarAlignment.Left, 50);
+  status.name = 'FOI Response Linter';
 
   const updateStatus = () => {
     const editor = vscode.window.activeTextEditor;
@@ -76,9 +58,10 @@ export async function activate(context: vscode.ExtensionContext) {
       status.hide();
       return;
     }
-    const count = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'foi').length;
-    status.text = count === 0 ? '$(pass) FOI: no problems' : `$(warning) FOI: ${count} problem${count === 1 ? '' : 's'}`;
-    status.tooltip = 'FOI response problems in this letter';
+    const shown = statusBarFor(health.phase, health.problemsIn(editor.document));
+    status.text = shown.text;
+    status.tooltip = shown.tooltip;
+    status.command = shown.command;
     status.show();
   };
   const refresh = () => {
@@ -95,14 +78,14 @@ export async function activate(context: vscode.ExtensionContext) {
   context.subscriptions.push(
     checklist.onDidChangeTreeData(describeLetter),
     output,
+    health,
+    watchdog,
     status,
     checklistView,
     checklistView.onDidChangeVisibility((event) => event.visible && refresh()),
-    vscode.commands.registerCommand('foi.restartServer', async () => {
-      output.appendLine('Restarting the FOI language server.');
-      await client?.restart();
-      refresh();
-    }),
+    vscode.commands.registerCommand(RESTART_COMMAND, () => health.restart()),
+    health.onDidChange(refresh),
+    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('foi.server.watchdogSeconds') && configureWatchdog()),
     vscode.commands.registerCommand('foi.showRuleDocs', async (url: string) => {
       const uri = vscode.Uri.parse(url);
       if (uri.scheme === 'file') await vscode.commands.executeCommand('markdown.showPreview', uri);
@@ -121,7 +104,8 @@ export async function activate(context: vscode.ExtensionContext) {
     { dispose: () => void client?.stop() },
   );
 
-  await client.start();
+  // A server that fails to start shows as stopped in the status bar, with a click to restart.
+  await client.start().catch((error) => output.error(`Starting the FOI language server failed: ${String(error)}`));
   refresh();
   return { checklist: () => checklist.current, client: () => client };
 }

@@ -13,12 +13,14 @@ import { packageExtension } from '../../scripts/package.mjs';
 import { CHROMIUM_PATH, chromiumAvailable, ensureToolchain } from '../../scripts/e2e-toolchain.mjs';
 import { BROWSER_ARGS, browserEnv, freePort, prepareCodeServer } from './lib/code-server.mjs';
 import { Workbench } from './lib/workbench.mjs';
-import { plan, scenarios } from './scenarios.mjs';
+import { recoveryScenarios } from './recoveryScenarios.mjs';
+import { plan, scenarios as editorScenarios } from './scenarios.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const screenshotDir = path.join(here, 'screenshots');
 const SCENARIO_TIMEOUT_MS = 90_000;
+const scenarios = [...editorScenarios, ...recoveryScenarios];
 
 /**
  * @typedef {object} ScenarioContext
@@ -28,6 +30,8 @@ const SCENARIO_TIMEOUT_MS = 90_000;
  * @property {string} repoRoot
  * @property {Record<string, any>} manifest  package.json
  * @property {string} cliPath  dist/cli.js of the installed extension
+ * @property {string} serverPath  dist/server.js of the installed extension (the language server's module)
+ * @property {string} userDataDir  code-server's user data (User/settings.json, logs/)
  */
 
 const log = (line) => console.log(`[e2e] ${line}`);
@@ -112,7 +116,16 @@ async function main() {
     if (!installedName) throw new Error(`the extension is not in ${codeServer.extensionsDir}`);
     const installedDir = path.join(codeServer.extensionsDir, installedName);
     /** @type {ScenarioContext} */
-    const ctx = { page, wb, workspace, repoRoot, manifest, cliPath: path.join(installedDir, 'dist', 'cli.js') };
+    const ctx = {
+      page,
+      wb,
+      workspace,
+      repoRoot,
+      manifest,
+      cliPath: path.join(installedDir, 'dist', 'cli.js'),
+      serverPath: path.join(installedDir, 'dist', 'server.js'),
+      userDataDir: codeServer.userDataDir,
+    };
     mkdirSync(screenshotDir, { recursive: true });
     for (const file of readdirSync(screenshotDir)) if (file.endsWith('.png')) rmSync(path.join(screenshotDir, file));
 
@@ -123,7 +136,7 @@ async function main() {
       const scenarioStart = Date.now();
       let error;
       try {
-        await withTimeout(scenario.run(ctx), SCENARIO_TIMEOUT_MS, scenario.name);
+        await withTimeout(scenario.run(ctx), scenario.timeout ?? SCENARIO_TIMEOUT_MS, scenario.name);
       } catch (caught) {
         error = caught;
       }

@@ -202,6 +202,52 @@ export class Workbench {
     );
   }
 
+  /** The status bar item whose text starts with `prefix` (icons are spans without text). */
+  statusBarItem(prefix) {
+    return this.page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: new RegExp(`^\\s*${escapeRegExp(prefix)}`) });
+  }
+
+  /** The text of the status bar item starting with `prefix`, or '' when there is none. */
+  async statusBarText(prefix) {
+    const texts = await this.statusBarItem(prefix).allInnerTexts();
+    return texts.map((text) => text.trim()).join(' | ');
+  }
+
+  /**
+   * Records every text the status bar item starting with `prefix` shows from now on, however briefly
+   * (a MutationObserver in the page); `stop()` ends the recording and returns the texts in order.
+   */
+  async recordStatusBar(prefix) {
+    const key = `__statusRecording${Math.random().toString(36).slice(2)}`;
+    await this.page.evaluate(
+      ([wantedPrefix, storeKey]) => {
+        const bar = document.getElementById('workbench.parts.statusbar');
+        const seen = [];
+        let last;
+        const record = () => {
+          const item = [...bar.querySelectorAll('.statusbar-item')].find((el) => el.textContent.trim().startsWith(wantedPrefix));
+          const text = item ? item.textContent.trim() : '';
+          if (text !== last) seen.push((last = text));
+        };
+        const observer = new MutationObserver(record);
+        observer.observe(bar, { subtree: true, childList: true, characterData: true, attributes: true });
+        record();
+        window[storeKey] = { seen, observer };
+      },
+      [prefix, key],
+    );
+    return {
+      seen: () => this.page.evaluate((storeKey) => [...window[storeKey].seen], key),
+      stop: () =>
+        this.page.evaluate((storeKey) => {
+          window[storeKey].observer.disconnect();
+          const { seen } = window[storeKey];
+          delete window[storeKey];
+          return seen;
+        }, key),
+    };
+  }
+
   /** The view pane in the side bar whose title matches (case-insensitive), expanded. */
   async expandedViewPane(title) {
     const header = this.page.locator('.pane-header', {
