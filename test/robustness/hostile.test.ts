@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { EditMap } from 'micromark-util-edit-map';
-import { lint, type LintResult } from '../../server/src/engine/lint';
+import { lint, MAX_DOCUMENT_LINES, type LintResult } from '../../server/src/engine/lint';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../server/src/engine/config/settings';
 import { parseMarkdown } from '../../server/src/engine/parse';
 import { flattenDeepContainers, MAX_LINE_MARKERS } from '../../server/src/engine/text/containers';
@@ -48,7 +48,9 @@ after(() => {
 // ---- size ---------------------------------------------------------------------------
 
 test('a 10 MB letter is checked up to maxDocumentLength and says so once', () => {
-  const text = LETTER.repeat(Math.ceil(10_000_000 / LETTER.length));
+  // Long paragraphs, so the character limit comes before the line limit.
+  const paragraph = 'We rely on section 31(1)(a) and on section 43(2) for this part of the request. '.repeat(30) + '\n\n';
+  const text = LETTER + paragraph.repeat(Math.ceil(10_000_000 / paragraph.length));
   const result = lintHostile('10 MB letter', text);
   assert.equal(result.truncated, true);
   assert.equal(count(result, 'document-too-large'), 1);
@@ -82,6 +84,22 @@ test('maxDocumentLength: the default is 2,000,000 characters; a smaller setting 
   assert.match(result.model.text, /\n$/);
   const off = mergeSettings(small, { rules: { 'document-too-large': 'off' } });
   assert.equal(count(lint(LETTER, { settings: off }), 'document-too-large'), 0);
+});
+
+test('a letter of more than 20,000 lines is checked up to its 20,000th line and says so; exactly 20,000 lines are all checked', () => {
+  const shortLines = Array.from({ length: 100_000 }, (_, i) => `x${i % 10}`).join('\n');
+  const result = lintHostile('100,000 short lines', shortLines);
+  assert.equal(result.truncated, true);
+  assert.equal(result.model.lines.lineCount, MAX_DOCUMENT_LINES + 1);
+  assert.deepEqual(
+    result.findings.filter((f) => f.rule === 'document-too-large').map((f) => f.message),
+    ['This letter has 100,000 lines; only the first 20,000 were checked (no letter needs more), so missing-section rules are not reported for it.'],
+  );
+  // Any line break counts: a letter of lone carriage returns is cut the same way.
+  assert.equal(lintHostile('100,000 lines ending in CR', shortLines.replace(/\n/g, '\r')).model.lines.lineCount, MAX_DOCUMENT_LINES + 1);
+  const exactly = 'x\n'.repeat(MAX_DOCUMENT_LINES);
+  assert.equal(lintHostile('20,000 lines exactly', exactly).truncated, false);
+  assert.equal(lintHostile('20,001 lines', exactly + 'y').truncated, true);
 });
 
 // ---- nesting ------------------------------------------------------------------------
@@ -154,9 +172,10 @@ test('a long list with sub-items parses in linear time (was quadratic in microma
   assert.equal(result.truncated, false);
 });
 
-test('200,000 lines of "#"', () => {
+test('200,000 lines of "#": read up to the line limit', () => {
   const result = lintHostile('200,000 lines of "#"', '#\n'.repeat(200_000));
-  assert.equal(result.model.lines.lineCount, 200_001);
+  assert.equal(result.model.lines.lineCount, MAX_DOCUMENT_LINES + 1);
+  assert.equal(count(result, 'document-too-large'), 1);
 });
 
 test('CommonMark pathological inline and block inputs (from cmark\'s pathological tests)', () => {

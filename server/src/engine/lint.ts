@@ -27,11 +27,31 @@ export function docsUrl(base: string, rule: string): string {
   return `${base}${rule}.md`;
 }
 
-/** Cuts an over-long text at a line break so positions stay valid. */
-function limitText(text: string, max: number): { text: string; truncated: boolean } {
-  if (text.length <= max) return { text, truncated: false };
-  const cut = text.lastIndexOf('\n', max);
-  return { text: text.slice(0, cut > 0 ? cut + 1 : max), truncated: true };
+/**
+ * Lines checked at most, whatever their length: cost grows with lines as well as characters, and
+ * no real letter comes near this (published responses run to a few hundred lines).
+ */
+export const MAX_DOCUMENT_LINES = 20_000;
+
+type Limited = { text: string; truncated: false } | { text: string; truncated: true; by: 'characters' | 'lines'; lines?: number };
+
+/** Cuts an over-long text (in characters or in lines) at a line break so positions stay valid. */
+function limitText(text: string, maxChars: number): Limited {
+  let limited: Limited = { text, truncated: false };
+  if (text.length > maxChars) {
+    const cut = text.lastIndexOf('\n', maxChars);
+    limited = { text: text.slice(0, cut > 0 ? cut + 1 : maxChars), truncated: true, by: 'characters' };
+  }
+  const lineBreak = /\r\n?|\n/g;
+  for (let breaks = 1; lineBreak.exec(limited.text) !== null; breaks++) {
+    if (breaks < MAX_DOCUMENT_LINES) continue;
+    const cut = lineBreak.lastIndex;
+    if (cut === limited.text.length) break;
+    let lines = MAX_DOCUMENT_LINES + 1;
+    while (lineBreak.exec(text) !== null) lines++;
+    return { text: text.slice(0, cut), truncated: true, by: 'lines', lines };
+  }
+  return limited;
 }
 
 export function lint(fullText: string, options: LintOptions = {}): LintResult {
@@ -52,7 +72,8 @@ export type LintPhase = 'parse' | 'model' | 'rule';
 export function* lintSteps(fullText: string, options: LintOptions = {}, parser = new IncrementalParser()): Generator<LintPhase, LintResult> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const base = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
-  const { text, truncated } = limitText(fullText, settings.maxDocumentLength);
+  const limited = limitText(fullText, settings.maxDocumentLength);
+  const { text, truncated } = limited;
   // yield* hands an early stop on to the parser, which keeps the windows already parsed.
   const blocks = yield* parser.update(text);
   const model = buildModel(text, { defaultRegime: settings.defaultRegime, phrasings: settings.phrasings }, blocks, parser.lineIndex());
@@ -67,11 +88,12 @@ export function* lintSteps(fullText: string, options: LintOptions = {}, parser =
     findings.push({ ...finding, rule, severity, range, docsUrl: docsUrl(base, rule) });
   };
 
-  if (truncated && settings.rules['document-too-large'] !== 'off') {
-    add('document-too-large', (settings.rules['document-too-large'] as Severity | undefined) ?? 'information', {
-      span: { start: 0, end: 0 },
-      message: `This letter has ${fullText.length.toLocaleString('en-GB')} characters; only the first ${text.length.toLocaleString('en-GB')} were checked (setting foi.maxDocumentLength), so missing-section rules are not reported for it.`,
-    });
+  if (limited.truncated && settings.rules['document-too-large'] !== 'off') {
+    const message =
+      limited.by === 'lines'
+        ? `This letter has ${limited.lines?.toLocaleString('en-GB')} lines; only the first ${MAX_DOCUMENT_LINES.toLocaleString('en-GB')} were checked (no letter needs more), so missing-section rules are not reported for it.`
+        : `This letter has ${fullText.length.toLocaleString('en-GB')} characters; only the first ${text.length.toLocaleString('en-GB')} were checked (setting foi.maxDocumentLength), so missing-section rules are not reported for it.`;
+    add('document-too-large', (settings.rules['document-too-large'] as Severity | undefined) ?? 'information', { span: { start: 0, end: 0 }, message });
   }
 
   for (const rule of RULES) {
