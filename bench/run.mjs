@@ -15,8 +15,8 @@ const ROOT = path.dirname(BENCH);
 const BUILD = path.join(CORPUS, 'build');
 const quick = process.argv.includes('--quick');
 const CONFIG = quick
-  ? { engineRuns: { '6k': 15, '100k': 7, '1m': 3 }, edits: 60, burstEdits: 30, logLetters: 500, batchRuns: 1, startupRuns: 5, debouncedEdits: 8 }
-  : { engineRuns: { '6k': 40, '100k': 15, '1m': 7 }, edits: 300, burstEdits: 60, logLetters: 5000, batchRuns: 3, startupRuns: 10, debouncedEdits: 20 };
+  ? { engineRuns: { '6k': 15, '100k': 7, '1m': 3 }, shapeLines: 25_000, edits: 60, burstEdits: 30, logLetters: 500, batchRuns: 1, startupRuns: 5, debouncedEdits: 8 }
+  : { engineRuns: { '6k': 40, '100k': 15, '1m': 7 }, shapeLines: 100_000, edits: 300, burstEdits: 60, logLetters: 5000, batchRuns: 3, startupRuns: 10, debouncedEdits: 20 };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message) => process.stderr.write(`${message}\n`);
@@ -322,6 +322,34 @@ async function memory(server, manifest) {
   return { letters: manifest.files.memory.length, letterKb: 100, rssMb: round(rssMb), peakRssMb: round(peakMb) };
 }
 
+// ---- hostile shapes ------------------------------------------------------------
+
+/** The language server's time slice (server/src/lsp/server.ts SLICE_MS). */
+const SLICE_MS = 8;
+const SHAPES = ['short lines, one paragraph', 'one paragraph, no line breaks', 'hard-wrapped prose', 'list items', 'quoted lines', 'headings and text', 'front matter keys'];
+
+/** Cost per line and the longest step between yields, per letter shape, each in its own process. */
+function shapes(bundle) {
+  return SHAPES.map((shape) => {
+    log(`shape: ${shape}`);
+    const child = spawnSync(process.execPath, [path.join(BENCH, 'lib', 'shape-bench.mjs'), bundle, shape, String(CONFIG.shapeLines)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (child.status !== 0) throw new Error(`shape bench failed: ${child.stderr}`);
+    const raw = JSON.parse(child.stdout);
+    return {
+      shape,
+      lines: raw.lines,
+      chars: raw.chars,
+      totalMs: round(raw.totalMs),
+      microsecondsPerLine: round((raw.totalMs * 1000) / raw.lines, 1),
+      microsecondsPerKb: round((raw.totalMs * 1000 * 1000) / raw.chars, 1),
+      ratioToRemark: round(raw.totalMs / raw.remarkMs, 2),
+      longestStepMs: round(raw.longestStepMs),
+      longestStepInSlices: round(raw.longestStepMs / SLICE_MS, 1),
+      peakRssMb: round(raw.peakRssMb),
+    };
+  });
+}
+
 // ---- report -----------------------------------------------------------------
 
 function targets(results) {
@@ -356,6 +384,10 @@ function report(results) {
   out.push('', 'Engine (median of warm runs, ms):', table(
     ['letter', 'lint()', 'remark-parse alone', 'ratio', 'our block parse', 'runs'],
     results.engine.map((r) => [`${r.size} (${(r.bytes / 1024).toFixed(0)} KB)`, r.lintMs, r.remarkParseMs, `${r.ratio}×`, r.ourParseMs, r.runs]),
+  ));
+  out.push('', `Hostile shapes (${CONFIG.shapeLines.toLocaleString('en-GB')} lines each, lintSteps as the server runs it; slice ${SLICE_MS} ms):`, table(
+    ['shape', 'lines', 'characters', 'total ms', 'µs per line', 'µs per 1,000 characters', '÷ remark-parse', 'longest step ms', 'longest step in slices', 'peak RSS MB'],
+    results.shapes.map((r) => [r.shape, r.lines, r.chars, r.totalMs, r.microsecondsPerLine, r.microsecondsPerKb, `${r.ratioToRemark}×`, r.longestStepMs, `${r.longestStepInSlices}×`, r.peakRssMb]),
   ));
   out.push('', `Editor latency over LSP stdio, single-character edits, debounce 0 (ms; compute = server's own time, from $/foi/timing):`, table(
     ['letter', 'edits', 'didChange→diagnostics p50 / p95 / p99', 'compute p50 / p95 / p99', 'longest step without yielding, p95', 'chars re-parsed (median)'],
@@ -397,6 +429,7 @@ async function main() {
   const built = await build();
   const results = { date: new Date().toISOString(), quick, config: CONFIG, machine };
   results.engine = engine(built.engine, manifest);
+  results.shapes = shapes(built.engine);
   results.editor = await editor(built.server, manifest);
   results.batch = await batch(built.cli, manifest);
   log('start-up');

@@ -3,6 +3,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 export { lint, lintSteps } from '../../server/src/engine/lint';
 export { IncrementalParser } from '../../server/src/engine/incremental';
+export { DEFAULT_SETTINGS } from '../../server/src/engine/config/settings';
 
 const remark = unified().use(remarkParse);
 
