@@ -30,6 +30,8 @@ import { resolveSettings, type ResolvedDocumentSettings } from './settingsSource
 import { documentSymbols, foldingRanges } from './symbols';
 
 export const CHECKLIST_REQUEST = 'foi/checklist';
+/** The client's watchdog: only a server whose event loop runs answers it. */
+export const PING_REQUEST = 'foi/ping';
 export const DOCUMENT_TEXT_REQUEST = 'foi/documentText';
 /** Sent after each publish when FOI_TIMING=1: how long the server worked on that version. */
 export const TIMING_NOTIFICATION = '$/foi/timing';
@@ -38,6 +40,10 @@ export const DEFAULT_DEBOUNCE_MS = 200;
 export const DEBOUNCE_MS = debounceFromEnvironment(process.env.FOI_DEBOUNCE_MS);
 /** Longest stretch of checking before the server looks at new messages again. */
 const SLICE_MS = 8;
+/** How long to wait for the editor's settings before checking a letter without them. */
+const CONFIGURATION_TIMEOUT_MS = 5_000;
+const CONFIGURATION_UNANSWERED = Symbol('unanswered');
+
 /** The position inside the letter (character clamped to its line), or undefined when it is outside. */
 function positionIn(result: LintResult, position: Position): Position | undefined {
   const { lines } = result.model;
@@ -45,10 +51,6 @@ function positionIn(result: LintResult, position: Position): Position | undefine
   if (!Number.isInteger(line) || !Number.isInteger(character) || line < 0 || character < 0 || line >= lines.lineCount) return undefined;
   return lines.positionAt(Math.min(lines.lineStart(line) + character, lines.lineEnd(line)));
 }
-
-/** How long to wait for the editor's settings before checking a letter without them. */
-const CONFIGURATION_TIMEOUT_MS = 5_000;
-const CONFIGURATION_UNANSWERED = Symbol('unanswered');
 
 function debounceFromEnvironment(value: string | undefined): number {
   const parsed = value === undefined || value.trim() === '' ? NaN : Number(value);
@@ -412,8 +414,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   // The text the server holds for a document, so tests can check incremental sync.
   connection.onRequest(DOCUMENT_TEXT_REQUEST, (params: { uri: string }) => documents.get(params.uri)?.getText() ?? null);
   connection.onRequest(CHECKLIST_REQUEST, (params: { uri: string }, token) => withResult(params.uri, null, token, (result) => checklistFor(result)));
-  // The client's watchdog: only a server whose event loop runs answers this.
-  connection.onRequest('foi/ping', () => ({ ok: true }));
+  connection.onRequest(PING_REQUEST, () => ({ ok: true }));
 
   documents.listen(connection);
   connection.listen();
