@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { LintResult } from '../engine/lint';
 import { dueDates, formatDate } from '../engine/rules/deadline-exceeded';
 import { HARM_TESTS } from '../engine/catalogue';
@@ -109,8 +109,4 @@ export function hoverAt(result: LintResult, offset: number, settings: FoiSetting
   if (resolution.entry.guidanceUrl) links.push(`[Guidance](${resolution.entry.guidanceUrl})`);
   lines.push('', links.join(' · '));
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
-}
-
-export function offsetOf(result: LintResult, position: Position): number {
-  return result.model.lines.offsetAt(position);
 }

@@ -106,7 +106,3 @@ function isUnlistedParagraph(entry: CatalogueEntry, parts: string[]): boolean {
   }
   return false;
 }
-
-export function legislationUrl(resolution: Resolution): string {
-  return resolution.entry.legislationUrl;
-}

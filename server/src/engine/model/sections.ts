@@ -1,4 +1,4 @@
-import type { Content, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
+import type { Content, Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
 import type { Span } from '../types';
 import { CONTEXTUAL_CONCLUSION, matchRole, PUBLIC_INTEREST_ROLES, type SectionRole } from './roles';
 import { findCitations } from './citations';
@@ -322,10 +322,6 @@ export function titleCandidatesOf(node: RootContent, text: string, base = 0): Ti
     candidatesFromList(node, text, base, out);
   }
   return out;
-}
-
-export function collectTitleCandidates(root: Root, text: string): TitleCandidate[] {
-  return (root.children as RootContent[]).flatMap((node) => titleCandidatesOf(node, text));
 }
 
 /** Sections that give the right to apply to the regulator or appeal: FOIA s50, s57; FOISA s47, s56; EIR reg 18; EISR reg 17. */

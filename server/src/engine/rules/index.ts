@@ -40,7 +40,3 @@ export const RULES: readonly Rule[] = [
 export const ENGINE_RULES = [
   { id: 'document-too-large', description: 'The letter is longer than foi.maxDocumentLength characters or 20,000 lines; only the first part was checked.', defaultSeverity: 'information' as const },
 ];
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.id === id);
-}
