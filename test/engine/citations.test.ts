@@ -2,7 +2,7 @@
 // letters use, exact paths and spans, and text that must not be read as a citation.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expandLimbs, findCitations, isPathPrefix, splitPath, type CitationMatch } from '../../server/src/engine/model/citations';
+import { expandLimbs, findCitations, isPathPrefix, splitPath, type CitationMatch } from '../../server/src/engine/text/citations';
 
 /** path, instrument and the cited text, for compact comparisons. */
 function summary(text: string): [string, CitationMatch['instrument'], string][] {

@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import type { RootContent } from 'mdast';
-import { blocksOfRoot, diffTexts, IncrementalParser, parseBlocks, type Block } from '../../server/src/engine/incremental';
+import { blocksOfRoot, diffTexts, parseBlocks, type Block, type IncrementalParser } from '../../server/src/engine/incremental';
+import { letterParser } from '../../server/src/engine/model/letter';
+import { titleCandidatesOf } from '../../server/src/engine/model/sections';
 import { lint, lintSteps, type LintResult } from '../../server/src/engine/lint';
 import { parseBlockStructure } from '../../server/src/engine/parse';
 import { LineIndex } from '../../server/src/engine/text/lineIndex';
@@ -15,7 +17,7 @@ const ROOT = path.join(__dirname, '..', '..');
 
 /** Blocks from one parse of the whole text, without the incremental machinery. */
 function freshBlocks(text: string): Block[] {
-  return blocksOfRoot(parseBlockStructure(text, true), text);
+  return blocksOfRoot(parseBlockStructure(text, true), text, titleCandidatesOf);
 }
 
 function runSteps(text: string, parser: IncrementalParser, stopAfter = Infinity): LintResult | undefined {
@@ -144,13 +146,13 @@ describe('diffTexts', () => {
 describe('windowed parsing equals one parse', () => {
   for (const windowSize of [48, 300, 4096]) {
     test(`every example and fixture letter, window ${windowSize}`, () => {
-      for (const text of letters()) assert.deepEqual(new IncrementalParser(windowSize).parse(text), freshBlocks(text));
+      for (const text of letters()) assert.deepEqual(letterParser(windowSize).parse(text), freshBlocks(text));
     });
   }
 
   test('a 200 KB letter parsed in 16 KB windows', () => {
     const text = letters().join('\n\n').repeat(3);
-    const parser = new IncrementalParser();
+    const parser = letterParser();
     assert.deepEqual(parser.parse(text), freshBlocks(text));
     assert.ok(parser.lastStats.windows > 5, `expected several windows, got ${parser.lastStats.windows}`);
   });
@@ -175,13 +177,13 @@ describe('shortened prose lines parse to the same blocks', () => {
 });
 
 function blocksOf(nodes: RootContent[], text: string): Block[] {
-  return blocksOfRoot({ type: 'root', children: nodes }, text);
+  return blocksOfRoot({ type: 'root', children: nodes }, text, titleCandidatesOf);
 }
 
 describe('edits re-parse only what they touch', () => {
   test('one character typed in a 200 KB letter parses a few kilobytes and reuses the rest', () => {
     const text = letters().join('\n\n').repeat(3);
-    const parser = new IncrementalParser();
+    const parser = letterParser();
     parser.parse(text);
     const at = text.indexOf('\n\n', text.length >> 1) + 2;
     const edited = text.slice(0, at) + 'x' + text.slice(at);
@@ -192,7 +194,7 @@ describe('edits re-parse only what they touch', () => {
 
   test('opening a code fence re-parses to the end; closing it again resynchronises', () => {
     const text = letters().slice(0, 6).join('\n\n');
-    const parser = new IncrementalParser(256);
+    const parser = letterParser(256);
     parser.parse(text);
     const at = text.indexOf('\n\n', 200) + 2;
     const opened = text.slice(0, at) + '```\n' + text.slice(at);
@@ -205,7 +207,7 @@ describe('edits re-parse only what they touch', () => {
 test('deleting the line break before "---" at the very start turns a rule into front matter', () => {
   // Found by the property test below: the first block was resumed from the old rule.
   const frontMatter = '---\nregime: FOIA\nreceived: 2025-01-06\nresponded: 2025-02-20\n---\n';
-  const parser = new IncrementalParser(24);
+  const parser = letterParser(24);
   let text = `\n${frontMatter}${frontMatter}`;
   parser.parse(text);
   text = text.slice(1);
@@ -217,7 +219,7 @@ describe('property: incremental equals fresh', () => {
   test('blocks, model and findings after any sequence of edits', () => {
     fc.assert(
       fc.property(document, fc.array(edit, { minLength: 1, maxLength: 12 }), fc.constantFrom(24, 64, 200, 16_384), (start, edits, windowSize) => {
-        const parser = new IncrementalParser(windowSize);
+        const parser = letterParser(windowSize);
         let text = start;
         runSteps(text, parser);
         for (const e of edits) {
@@ -239,7 +241,7 @@ describe('property: incremental equals fresh', () => {
         fc.array(fc.tuple(edit, fc.integer({ min: 1, max: 6 })), { minLength: 1, maxLength: 10 }),
         fc.constantFrom(24, 64, 200),
         (start, edits, windowSize) => {
-          const parser = new IncrementalParser(windowSize);
+          const parser = letterParser(windowSize);
           let text = start;
           runSteps(text, parser, 2);
           for (const [e, stopAfter] of edits) {

@@ -7,6 +7,7 @@ import { lint } from '../../server/src/engine/lint';
 import type { LetterModel } from '../../server/src/engine/model/letter';
 import { findPersonalData } from '../../server/src/engine/rules/personal-data';
 import { formatTable, measure, precision, recall } from '../personal-data/measure';
+import { cpuMs } from '../helpers/cpuTime';
 
 interface Hit {
   category: string | undefined;
@@ -254,9 +255,9 @@ test('runs in linear time on adversarial input', () => {
     const model = { text, bodyStart: 0 } as unknown as LetterModel;
     let best = Infinity;
     for (let i = 0; i < 2; i++) {
-      const started = performance.now();
+      const started = cpuMs();
       findPersonalData(model, DEFAULT_SETTINGS.personalData);
-      best = Math.min(best, performance.now() - started);
+      best = Math.min(best, cpuMs() - started);
     }
     return best;
   };

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel, citationRegime, regimeFromText } from '../../server/src/engine/model/letter';
-import { findCitations } from '../../server/src/engine/model/citations';
+import { findCitations } from '../../server/src/engine/text/citations';
 import type { Regime } from '../../server/src/engine/types';
 
 describe('regimeFromText', () => {

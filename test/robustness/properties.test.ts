@@ -5,7 +5,8 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lint, lintSteps, type LintResult } from '../../server/src/engine/lint';
-import { IncrementalParser } from '../../server/src/engine/incremental';
+import type { IncrementalParser } from '../../server/src/engine/incremental';
+import { letterParser } from '../../server/src/engine/model/letter';
 import { applyEdit, edit, letter } from './letterArbitrary';
 import { rangeProblems, findingRanges } from './helpers';
 
@@ -59,7 +60,7 @@ test('the same text always gives identical findings', () => {
       const first = JSON.stringify(lint(text).findings);
       const second = JSON.stringify(lint(text).findings);
       // A copy of the string (not the same object) and a parser that has seen other text first.
-      const parser = new IncrementalParser();
+      const parser = letterParser();
       runSteps('# Other letter\n\nSection 31(1)(a) applies.\n', parser);
       const third = JSON.stringify(runSteps((' ' + text).slice(1), parser)?.findings);
       assert.equal(second, first);
@@ -72,7 +73,7 @@ test('the same text always gives identical findings', () => {
 test('random edit sequences: incremental re-linting (even when stopped part-way) equals a fresh lint', () => {
   fc.assert(
     fc.property(letter, fc.array(fc.tuple(edit, fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined })), { minLength: 1, maxLength: 10 }), (start, edits) => {
-      const parser = new IncrementalParser(256); // small windows, so edits cross window edges
+      const parser = letterParser(256); // small windows, so edits cross window edges
       let text = start;
       runSteps(text, parser);
       for (const [e, stopAfter] of edits) {

@@ -1,6 +1,6 @@
 // Output formats for foi-lint: text (one line per finding), JSON, SARIF 2.1.0.
 import type { Finding } from '../engine/types';
-import { RULES, ENGINE_RULES } from '../engine/rules';
+import { RULE_METADATA } from '../engine/lint';
 import { escapeControls } from './terminalText';
 
 export interface FileReport {
@@ -43,7 +43,7 @@ export function toJson(reports: FileReport[]): unknown {
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export function toSarif(reports: FileReport[], docsBaseUrl: string): unknown {
-  const rules = [...RULES.map((r) => ({ id: r.id, description: r.description })), ...ENGINE_RULES].map((r) => ({
+  const rules = RULE_METADATA.map((r) => ({
     id: r.id,
     shortDescription: { text: r.description },
     helpUri: `${docsBaseUrl}${r.id}.md`,

@@ -13,8 +13,8 @@
 // test/engine/incremental.test.ts checks the result against a fresh parse.
 import type { Root, RootContent } from 'mdast';
 import { parseBlockStructure } from './parse';
-import { titleCandidatesOf, type TitleCandidate } from './model/sections';
 import { LineIndex } from './text/lineIndex';
+import type { TitleCandidate } from './types';
 
 export interface Block {
   /** mdast node type: heading, paragraph, list, yaml, code, html, blockquote, ... */
@@ -81,10 +81,16 @@ export function lineEndAfter(text: string, offset: number): number {
   return text.length;
 }
 
-function blockOf(node: RootContent, text: string, base: number): Block {
+/**
+ * The title candidates of one top-level block, kept with it so a reused block keeps them. The
+ * model supplies this: the parser knows syntax only.
+ */
+export type ReadTitles = (node: RootContent, text: string, base: number) => TitleCandidate[];
+
+function blockOf(node: RootContent, text: string, base: number, readTitles: ReadTitles): Block {
   const start = base + (node.position?.start.offset ?? 0);
   const end = base + (node.position?.end.offset ?? 0);
-  return { type: node.type, start, end, lineStart: lineStartOf(text, start), candidates: titleCandidatesOf(node, text, base) };
+  return { type: node.type, start, end, lineStart: lineStartOf(text, start), candidates: readTitles(node, text, base) };
 }
 
 function extentOf(node: RootContent, base: number): Pick<Block, 'type' | 'end'> {
@@ -92,9 +98,9 @@ function extentOf(node: RootContent, base: number): Pick<Block, 'type' | 'end'> 
 }
 
 /** Top-level blocks of a parsed slice of `text` that starts at `base`. */
-export function blocksOfRoot(root: Root, text: string, base = 0): Block[] {
+export function blocksOfRoot(root: Root, text: string, readTitles: ReadTitles, base = 0): Block[] {
   const offset = sliceOffset(text, base);
-  return (root.children as RootContent[]).map((node) => blockOf(node, text, offset));
+  return (root.children as RootContent[]).map((node) => blockOf(node, text, offset, readTitles));
 }
 
 /** micromark drops a leading byte order mark and counts offsets after it. */
@@ -304,7 +310,10 @@ export class IncrementalParser {
   lastStats: UpdateStats = { parsed: 0, windows: 0, reused: 0 };
   private lines: LineIndex | undefined;
 
-  constructor(private readonly windowSize = DEFAULT_WINDOW) {}
+  constructor(
+    private readonly readTitles: ReadTitles,
+    private readonly windowSize = DEFAULT_WINDOW,
+  ) {}
 
   /** Line index of the current text, kept up to date edit by edit. */
   lineIndex(): LineIndex {
@@ -430,7 +439,7 @@ export class IncrementalParser {
         stats.parsed += end - position;
         stats.windows++;
         if (end >= text.length) {
-          for (const node of nodes) blocks.push(blockOf(node, text, sliceOffset(text, position)));
+          for (const node of nodes) blocks.push(blockOf(node, text, sliceOffset(text, position), this.readTitles));
           position = text.length;
           break;
         }
@@ -445,7 +454,7 @@ export class IncrementalParser {
           if (lineStart > 0 && lineStart >= edit.endAfter && nodes[j].type !== 'code' && cleanAfter(previous, lineStart) && followsBlankLine(text, lineStart) && this.resync(lineStart, sources, blocks, stats, old)) {
             position = this.resumeAt;
             resumed = true;
-          } else blocks.push(blockOf(nodes[j], text, base));
+          } else blocks.push(blockOf(nodes[j], text, base, this.readTitles));
         }
         if (resumed) {
           target = position + size;

@@ -2,9 +2,9 @@
 import { DEFAULT_SETTINGS, type FoiSettings } from './config/settings';
 import { findDirectives, isDisabled } from './directives';
 import { Coverage } from './model/coverage';
-import { IncrementalParser } from './incremental';
-import { buildModel, type LetterModel } from './model/letter';
-import { RULES } from './rules';
+import type { IncrementalParser } from './incremental';
+import { buildModel, letterParser, type LetterModel } from './model/letter';
+import { ENGINE_RULES, RULES } from './rules';
 import type { Finding, RuleFinding, Severity } from './types';
 
 export interface LintOptions {
@@ -26,6 +26,9 @@ export const DEFAULT_DOCS_BASE_URL = 'docs/rules/';
 export function docsUrl(base: string, rule: string): string {
   return `${base}${rule}.md`;
 }
+
+/** Every rule's id, description and default severity, for front ends (SARIF, listings) that must not import rules. */
+export const RULE_METADATA: readonly { id: string; description: string; defaultSeverity: Severity }[] = [...RULES, ...ENGINE_RULES].map(({ id, description, defaultSeverity }) => ({ id, description, defaultSeverity }));
 
 /**
  * Lines checked at most, whatever their length: cost grows with lines as well as characters, and
@@ -69,7 +72,7 @@ export type LintPhase = 'parse' | 'model' | 'rule';
  * it yields after each parse window, the model and each rule. `parser` keeps the letter's
  * blocks between calls, so only the edited part is parsed again.
  */
-export function* lintSteps(fullText: string, options: LintOptions = {}, parser = new IncrementalParser()): Generator<LintPhase, LintResult> {
+export function* lintSteps(fullText: string, options: LintOptions = {}, parser = letterParser()): Generator<LintPhase, LintResult> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const base = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
   const limited = limitText(fullText, settings.maxDocumentLength);

@@ -34,6 +34,16 @@ export interface RelatedNote {
   message: string;
 }
 
+export type TitleStyle = 'atx' | 'setext' | 'bold' | 'plain' | 'numbered';
+
+/** A line that may be a section title, as found in one block. */
+export interface TitleCandidate {
+  title: string;
+  titleSpan: Span;
+  style: TitleStyle;
+  hardLevel?: number;
+}
+
 /** What a rule reports. The engine adds ranges and severity. */
 export interface RuleFinding {
   span: Span;

@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { LintResult } from '../engine/lint';
-import { dueDates, formatDate } from '../engine/rules/deadline-exceeded';
+import { dueDates, formatDate } from '../engine/analysis/dueDates';
 import { HARM_TESTS } from '../engine/catalogue';
 import type { FoiSettings } from '../engine/config/settings';
 import { explain } from '../engine/explain';

@@ -18,7 +18,8 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { IncrementalParser } from '../engine/incremental';
+import type { IncrementalParser } from '../engine/incremental';
+import { letterParser } from '../engine/model/letter';
 import { lintSteps, type LintResult } from '../engine/lint';
 import type { FoiSettings } from '../engine/config/settings';
 import { checklistFor } from './checklist';
@@ -197,7 +198,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function letterState(uri: string): LetterState {
     let state = letters.get(uri);
     if (!state) {
-      state = { parser: new IncrementalParser() };
+      state = { parser: letterParser() };
       letters.set(uri, state);
     }
     return state;

@@ -1,7 +1,7 @@
 import catalogueData from './catalogue.json';
 import type { Regime } from '../types';
 import type { Catalogue, CatalogueEntry, Limb, ProvisionFacts, Status, TestKind } from './types';
-import { isPathPrefix, splitPath } from '../model/citations';
+import { isPathPrefix, splitPath } from '../text/citations';
 
 export type { Catalogue, CatalogueEntry, Limb, Status, TestKind } from './types';
 

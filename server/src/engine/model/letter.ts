@@ -5,8 +5,8 @@ import { replaceComments } from '../text/comments';
 import type { Regime, Span } from '../types';
 import { readFrontMatter, type FrontMatter } from '../frontmatter';
 import { lookup, type Resolution } from '../catalogue';
-import { findCitations, type CitationMatch } from './citations';
-import { buildSections, type Section } from './sections';
+import { findCitations, type CitationMatch } from '../text/citations';
+import { buildSections, titleCandidatesOf, type Section } from './sections';
 import { Reading, type Voice } from './reading';
 import { compileExtras, type ExtraPhrasings } from '../knowledge';
 
@@ -161,8 +161,13 @@ export function provisionLabel(regime: Regime, path: string): string {
 }
 
 /** The letter's top-level blocks: parsed here unless given (from an incremental parse, or as an mdast tree). */
+/** A block parser that finds each block's title candidates as it parses (the letter's own reading of titles). */
+export function letterParser(windowSize?: number): IncrementalParser {
+  return new IncrementalParser(titleCandidatesOf, windowSize);
+}
+
 export function buildModel(text: string, options: ModelOptions, parsed?: Root | Block[], lineIndex?: LineIndex): LetterModel {
-  const blocks = parsed === undefined ? new IncrementalParser().parse(text) : Array.isArray(parsed) ? parsed : blocksOfRoot(parsed, text);
+  const blocks = parsed === undefined ? letterParser().parse(text) : Array.isArray(parsed) ? parsed : blocksOfRoot(parsed, text, titleCandidatesOf);
   const lines = lineIndex?.text === text ? lineIndex : new LineIndex(text);
   const { frontMatter, unclosed, bodyStart } = findFrontMatter(blocks, text);
 

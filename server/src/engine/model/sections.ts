@@ -1,12 +1,12 @@
 import type { Content, Heading, List, ListItem, Paragraph, RootContent } from 'mdast';
-import type { Span } from '../types';
+import type { Span, TitleCandidate, TitleStyle } from '../types';
 import { CONTEXTUAL_CONCLUSION, matchRole, PUBLIC_INTEREST_ROLES, type SectionRole } from './roles';
-import { findCitations } from './citations';
+import { findCitations } from '../text/citations';
 import { replaceComments } from '../text/comments';
 import { parseInline } from '../parse';
 import { LIST_MARKER } from '../text/prose';
 
-export type TitleStyle = 'atx' | 'setext' | 'bold' | 'plain' | 'numbered';
+export type { TitleCandidate, TitleStyle } from '../types';
 
 export interface Section {
   index: number;
@@ -21,13 +21,6 @@ export interface Section {
   level: number;
   role: SectionRole | undefined;
   parent: Section | undefined;
-}
-
-export interface TitleCandidate {
-  title: string;
-  titleSpan: Span;
-  style: TitleStyle;
-  hardLevel?: number;
 }
 
 const MAX_TITLE_LENGTH = 100;
