@@ -10,7 +10,7 @@ import { SERVER_SRC, sourceFiles } from './robustness/regexSources';
 
 /** Lowest first: a file may import its own layer or a lower one. Paths are relative to server/src. */
 const LAYERS: { name: string; paths: string[] }[] = [
-  { name: 'text and facts', paths: ['engine/types.ts', 'engine/text/', 'engine/knowledge/', 'engine/catalogue/', 'engine/deadline/', 'engine/config/', 'engine/snippets/'] },
+  { name: 'text and facts', paths: ['engine/types.ts', 'engine/version.ts', 'engine/text/', 'engine/knowledge/', 'engine/catalogue/', 'engine/deadline/', 'engine/config/', 'engine/snippets/'] },
   { name: 'parse', paths: ['engine/parse.ts', 'engine/incremental.ts', 'engine/frontmatter/'] },
   { name: 'model', paths: ['engine/model/'] },
   { name: 'analysis', paths: ['engine/analysis/', 'engine/directives.ts'] },

@@ -5,6 +5,37 @@ import assert from 'node:assert/strict';
 import { buildModel, citationRegime, regimeFromText } from '../../server/src/engine/model/letter';
 import { findCitations } from '../../server/src/engine/text/citations';
 import type { Regime } from '../../server/src/engine/types';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import { REGIME_FACTS, groundNoun, isEnvironmental, isScottish, provisionWord } from '../../server/src/engine/knowledge/regimes';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+describe('regime facts (knowledge/regimes.json)', () => {
+  const validate = new Ajv({ allErrors: true }).compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'regime-facts.schema.json'), 'utf8')));
+  const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'engine', 'knowledge', 'regimes.json'), 'utf8')) as { regimes: Record<Regime, Record<string, unknown>> };
+
+  test('the table is valid against its schema, and the schema refuses a missing regime or a wrong word', () => {
+    assert.ok(validate(data), JSON.stringify(validate.errors));
+    const { EISR: _dropped, ...three } = data.regimes;
+    assert.equal(validate({ regimes: three }), false);
+    assert.equal(validate({ regimes: { ...data.regimes, EIR: { ...data.regimes.EIR, groundNoun: 'exclusion' } } }), false);
+  });
+
+  test('each regime answers as the law has it', () => {
+    assert.deepEqual(
+      (['FOIA', 'EIR', 'FOISA', 'EISR'] as Regime[]).map((r) => [r, isScottish(r), isEnvironmental(r), provisionWord(r), groundNoun(r)]),
+      [
+        ['FOIA', false, false, 'section', 'exemption'],
+        ['EIR', false, true, 'regulation', 'exception'],
+        ['FOISA', true, false, 'section', 'exemption'],
+        ['EISR', true, true, 'regulation', 'exception'],
+      ],
+    );
+    assert.equal(REGIME_FACTS.FOISA.legislation, 'Freedom of Information (Scotland) Act 2002');
+  });
+});
 
 describe('regimeFromText', () => {
   const cases: [string, Regime | undefined][] = [

@@ -20,6 +20,7 @@ test('publishDiagnostics for the seed-layout fixture: exactly rights-missing, wi
     const published = await client.open(uri, text);
     const lastLine = text.split('\n').length - 2; // the file ends with a newline
     const lastLineText = text.split('\n')[lastLine];
+    const lastLineStart = text.split('\n').slice(0, lastLine).join('\n').length + 1;
     assert.deepEqual(published, {
       uri,
       version: 1,
@@ -31,6 +32,8 @@ test('publishDiagnostics for the seed-layout fixture: exactly rights-missing, wi
           codeDescription: { href: `${DOCS}rights-missing.md` },
           source: 'foi',
           message: 'This letter is a refusal notice (its response_type is ncnd) but does not tell the requester how to ask for an internal review or about the right to complain to the Information Commissioner.',
+          // What code actions need: the finding (rule @ start-end offsets) and what its fixes do.
+          data: { findingId: `rights-missing@${lastLineStart}-${lastLineStart + lastLineText.length}`, fixKinds: ['insert-section'] },
         },
       ],
     });

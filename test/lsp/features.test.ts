@@ -159,6 +159,20 @@ describe('authoring features over stdio', () => {
     assert.equal(actions[4].edit.changes[URI].length, 2);
   });
 
+  test('code actions find their finding by diagnostic.data, never by message text', async () => {
+    const harm = diagnostics[0];
+    assert.match(harm.data.findingId, /^harm-missing@\d+-\d+$/);
+    assert.deepEqual(harm.data.fixKinds, ['insert-section']);
+    const ask = (diagnostic: unknown) => client.request<any[]>('textDocument/codeAction', { textDocument: { uri: URI }, range: harm.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+    // A client may reword a message; the data still names the finding.
+    const reworded = await ask({ ...harm, message: 'Reworded by the editor' });
+    assert.equal(reworded[0]?.title, 'Insert harm section (foi-harm-s31)');
+    // Without data (or with the id of a finding that no longer exists) nothing is guessed.
+    const { data: _data, ...withoutData } = harm;
+    assert.deepEqual(await ask(withoutData), []);
+    assert.deepEqual(await ask({ ...harm, data: { findingId: 'harm-missing@0-1', fixKinds: ['insert-section'] } }), []);
+  });
+
   test('applying the quick fix and re-syncing removes the diagnostic', async () => {
     const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri: URI }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } });
     const edit = actions[0].edit.changes[URI][0];

@@ -1,6 +1,7 @@
 // Output formats for foi-lint: text (one line per finding), JSON, SARIF 2.1.0.
 import type { Finding } from '../engine/types';
 import { RULE_METADATA } from '../engine/lint';
+import { VERSION } from '../engine/version';
 import { escapeControls } from './terminalText';
 
 export interface FileReport {
@@ -53,7 +54,7 @@ export function toSarif(reports: FileReport[], docsBaseUrl: string): unknown {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'foi-lint', informationUri: `${docsBaseUrl}`, version: '0.1.0', rules } },
+        tool: { driver: { name: 'foi-lint', informationUri: `${docsBaseUrl}`, version: VERSION, rules } },
         results: reports.flatMap((report) =>
           report.findings.map((f) => ({
             ruleId: f.rule,

@@ -28,6 +28,11 @@ export function findDirectives(text: string, lines: LineIndex): Directive[] {
   return found;
 }
 
+/** The comment for one directive, as the quick fixes write it: `<!-- foi-disable-line rule -->`. */
+export function directiveComment(kind: DirectiveKind, rule: string): string {
+  return `<!-- foi-${kind} ${rule} -->`;
+}
+
 function names(rule: string, category: string | undefined): string[] {
   return category ? [rule, `${rule}/${category}`] : [rule];
 }

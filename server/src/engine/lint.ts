@@ -2,7 +2,6 @@
 import { DEFAULT_SETTINGS, type FoiSettings } from './config/settings';
 import { findDirectives, isDisabled } from './directives';
 import { Coverage } from './model/coverage';
-import type { IncrementalParser } from './incremental';
 import { buildModel, letterParser, type LetterModel } from './model/letter';
 import { ENGINE_RULES, RULES } from './rules';
 import type { Finding, RuleFinding, Severity } from './types';
@@ -85,10 +84,14 @@ export function* lintSteps(fullText: string, options: LintOptions = {}, parser =
   const directives = findDirectives(text, model.lines);
   const findings: Finding[] = [];
 
+  const idsSeen = new Map<string, number>();
   const add = (rule: string, severity: Severity, finding: RuleFinding) => {
     const range = model.lines.rangeOf(finding.span);
     if (isDisabled(directives, rule, finding.category, range.start.line)) return;
-    findings.push({ ...finding, rule, severity, range, docsUrl: docsUrl(base, rule) });
+    const key = `${finding.category ? `${rule}/${finding.category}` : rule}@${finding.span.start}-${finding.span.end}`;
+    const count = (idsSeen.get(key) ?? 0) + 1;
+    idsSeen.set(key, count);
+    findings.push({ id: count === 1 ? key : `${key}#${count}`, ...finding, rule, severity, range, docsUrl: docsUrl(base, rule) });
   };
 
   if (limited.truncated && settings.rules['document-too-large'] !== 'off') {

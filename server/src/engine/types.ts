@@ -22,7 +22,11 @@ export interface Span {
 }
 
 /** A text edit the user may choose to apply (quick fix): insert `text` at `offset`, replacing `replaceLength` characters. */
+/** What a fix does: fix-all applies only `insert-section`; the others change a judgement, one at a time. */
+export type FixKind = 'insert-section' | 'set-regime' | 'mark-checked';
+
 export interface TextInsertion {
+  kind: FixKind;
   title: string;
   offset: number;
   text: string;
@@ -58,6 +62,8 @@ export interface RuleFinding {
 
 /** A finding as the engine returns it. */
 export interface Finding extends RuleFinding {
+  /** Stable for the same text: the rule, where the finding starts and ends, and a count among equals. */
+  id: string;
   rule: string;
   severity: Severity;
   range: Range;

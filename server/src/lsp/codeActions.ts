@@ -2,13 +2,16 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintResult } from '../engine/lint';
 import type { Finding, TextInsertion } from '../engine/types';
-import { toDiagnostic } from './diagnostics';
+import { directiveComment } from '../engine/directives';
+import { toDiagnostic, type DiagnosticData } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.foi`;
 export const SHOW_DOCS_COMMAND = 'foi.showRuleDocs';
 
-function sameDiagnostic(a: Diagnostic, finding: Finding): boolean {
-  return a.code === finding.rule && a.message === finding.message && a.range.start.line === finding.range.start.line && a.range.start.character === finding.range.start.character;
+/** The finding a diagnostic was made from, by the id in its data; none for a diagnostic from an older text. */
+function findingOf(diagnostic: Diagnostic, result: LintResult): Finding | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return typeof data?.findingId === 'string' ? result.findings.find((finding) => finding.id === data.findingId) : undefined;
 }
 
 function insertionEdit(document: TextDocument, insertion: TextInsertion): TextEdit {
@@ -34,7 +37,7 @@ function disableLineEdit(document: TextDocument, result: LintResult, finding: Fi
   const frontMatter = result.model.frontMatter?.span ?? result.model.unclosedFrontMatter;
   const inFrontMatter = frontMatter !== undefined && offset >= frontMatter.start && offset <= frontMatter.end;
   if (inFrontMatter && line === document.positionAt(frontMatter.start).line) return undefined;
-  const directive = `<!-- foi-disable-next-line ${ruleName} -->`;
+  const directive = directiveComment('disable-next-line', ruleName);
   return {
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
     newText: `${indent}${inFrontMatter ? `# ${directive}` : directive}${lineBreak(document.getText())}`,
@@ -46,7 +49,8 @@ function disableFileEdit(document: TextDocument, result: LintResult, ruleName: s
   const offset = result.model.frontMatter ? result.model.frontMatter.span.end : 0;
   const position = document.positionAt(offset);
   const eol = lineBreak(document.getText());
-  const newText = offset === 0 ? `<!-- foi-disable-file ${ruleName} -->${eol}${eol}` : `${eol}${eol}<!-- foi-disable-file ${ruleName} -->`;
+  const comment = directiveComment('disable-file', ruleName);
+  const newText = offset === 0 ? `${comment}${eol}${eol}` : `${eol}${eol}${comment}`;
   return { range: { start: position, end: position }, newText };
 }
 
@@ -58,7 +62,7 @@ export function codeActionsFor(document: TextDocument, result: LintResult, diagn
   if (wantsQuickFix) {
     for (const diagnostic of diagnostics) {
       if (diagnostic.source !== 'foi') continue;
-      const finding = result.findings.find((f) => sameDiagnostic(diagnostic, f));
+      const finding = findingOf(diagnostic, result);
       if (!finding) continue;
       for (const fix of finding.fixes ?? []) {
         actions.push({
@@ -102,16 +106,15 @@ export function codeActionsFor(document: TextDocument, result: LintResult, diagn
 }
 
 /**
- * Inserts every missing section (the first fix of each finding that inserts one), once per
- * place and text. Fixes that change a judgement (the regime, "mark as checked") stay one by one.
+ * Inserts every missing section (each finding's `insert-section` fix), once per place and text. Fixes that change a judgement (the regime, "mark as checked") stay one by one.
  */
 export function fixAllAction(document: TextDocument, result: LintResult): CodeAction | undefined {
   const seen = new Set<string>();
   const edits: TextEdit[] = [];
   const fixed: Diagnostic[] = [];
   for (const finding of result.findings) {
-    const fix = finding.fixes?.[0];
-    if (!fix || !fix.title.startsWith('Insert ') || fix.replaceLength) continue;
+    const fix = finding.fixes?.find((f) => f.kind === 'insert-section');
+    if (!fix) continue;
     const key = `${fix.offset}\u0000${fix.text}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -3,7 +3,8 @@ import { entriesFor } from '../engine/catalogue';
 import { FRONT_MATTER_SCHEMA } from '../engine/frontmatter';
 import type { LintResult } from '../engine/lint';
 import { PUBLIC_INTEREST_ROLES } from '../engine/model/roles';
-import type { Regime } from '../engine/types';
+import { isEnvironmental, regimeOfInstrument } from '../engine/knowledge/regimes';
+import { sectionAt } from '../engine/model/letter';
 
 const CITATION_PREFIX = /(?<![\w'])(sections?|s\.?|ss\.?|regulations?|regs?\.?)\s?((?:\d{1,3}[A-Z]?(?:\([0-9A-Za-z]{0,4}\)?){0,4})?)$/i;
 
@@ -26,17 +27,16 @@ export function completionsAt(result: LintResult, position: Position): Completio
   const match = CITATION_PREFIX.exec(before);
   if (!match) return [];
   const regulations = /^r/i.test(match[1]);
-  const scottish = model.regime === 'FOISA' || model.regime === 'EISR';
-  const regime: Regime = regulations ? (scottish ? 'EISR' : 'EIR') : scottish ? 'FOISA' : 'FOIA';
+  const regime = regimeOfInstrument(model.regime, regulations ? 'regulations' : 'act');
   const typedStart = offset - match[2].length;
   const cited = new Set(model.provisions.map((use) => `${use.regime}:${use.resolution.entry.id}`));
-  const section = [...model.sections].reverse().find((s) => s.titleSpan.start <= offset);
+  const section = sectionAt(model.sections, offset);
   const preferCited = section !== undefined && (section.role === 'exemptions' || (section.role !== undefined && PUBLIC_INTEREST_ROLES.has(section.role)) || section.role === 'provision');
 
   const items: CompletionItem[] = [];
   for (const entry of entriesFor(regime)) {
     if (entry.kind !== 'exemption') continue;
-    const limbs = entry.limbs && entry.limbs.length > 0 && (regime === 'EIR' || regime === 'EISR') ? entry.limbs : [{ path: entry.id, title: entry.title, status: entry.status, ncnd: false }];
+    const limbs = entry.limbs && entry.limbs.length > 0 && isEnvironmental(regime) ? entry.limbs : [{ path: entry.id, title: entry.title, status: entry.status, ncnd: false }];
     for (const limb of limbs) {
       const status = limb.status ?? entry.status ?? 'qualified';
       const isCited = cited.has(`${regime}:${entry.id}`);

@@ -5,6 +5,7 @@ import { HARM_TESTS } from '../engine/catalogue';
 import type { FoiSettings } from '../engine/config/settings';
 import { explain } from '../engine/explain';
 import { provisionChecklist, type ChecklistPart } from './checklist';
+import { groundNoun, isScottish } from '../engine/knowledge/regimes';
 
 const TEST_NAMES: Record<string, string> = {
   class: 'class-based',
@@ -58,7 +59,7 @@ export function hoverAt(result: LintResult, offset: number, settings: FoiSetting
       `**Statutory due date: ${formatDate(dates.due)}**`,
       '',
       `The 20th working day after receipt on ${formatDate(dates.received)} under ${model.regime} (day 1 is the first working day after receipt). ${
-        model.regime === 'FOISA' || model.regime === 'EISR'
+        isScottish(model.regime)
           ? 'Weekends, Christmas Day and Scottish bank holidays are not working days.'
           : 'Weekends, Christmas Day, Good Friday and bank holidays in any part of the UK are not working days.'
       }`,
@@ -81,7 +82,7 @@ export function hoverAt(result: LintResult, offset: number, settings: FoiSetting
   const { resolution } = citation.lookup;
   const use = model.provisions.find((u) => u.citations.includes(citation));
   const facts = use?.resolution.facts ?? resolution.facts;
-  const noun = citation.regime === 'EIR' || citation.regime === 'EISR' ? 'exception' : 'exemption';
+  const noun = groundNoun(citation.regime);
   const word = citation.instrument === 'act' ? 'Section' : 'Regulation';
   const lines = [
     `**${citation.regime} ${word.toLowerCase()} ${citation.path}: ${resolution.title}**`,

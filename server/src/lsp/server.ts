@@ -25,7 +25,8 @@ import type { FoiSettings } from '../engine/config/settings';
 import { checklistFor } from './checklist';
 import { codeActionsFor, FIX_ALL_KIND } from './codeActions';
 import { completionsAt } from './completion';
-import { toDiagnostics } from './diagnostics';
+import { configProblemDiagnostic, toDiagnostics } from './diagnostics';
+import { VERSION } from '../engine/version';
 import { hoverAt } from './hover';
 import { resolveSettings, type ResolvedDocumentSettings } from './settingsSource';
 import { documentSymbols, foldingRanges } from './symbols';
@@ -159,7 +160,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         documentSymbolProvider: true,
         foldingRangeProvider: true,
       },
-      serverInfo: { name: 'foi-language-server', version: '0.1.0' },
+      serverInfo: { name: 'foi-language-server', version: VERSION },
     };
   });
 
@@ -297,9 +298,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const convertStart = performance.now();
     const { result } = computed;
     const diagnostics = toDiagnostics(result.findings, uri, result.model.lines);
-    for (const problem of resolved.problems) {
-      diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 2, source: 'foi', code: 'config-invalid', message: problem });
-    }
+    diagnostics.push(...resolved.problems.map(configProblemDiagnostic));
     if ((published.get(uri) ?? -1) > version) return;
     published.set(uri, version);
     void connection.sendDiagnostics({ uri, version, diagnostics });

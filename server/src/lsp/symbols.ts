@@ -2,13 +2,15 @@ import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } 
 import type { LintResult } from '../engine/lint';
 import { ROLE_LABELS } from '../engine/model/roles';
 import type { Section } from '../engine/model/sections';
+import { isEnvironmental } from '../engine/knowledge/regimes';
+import type { Regime } from '../engine/types';
 
 function scopeLabel(result: LintResult, section: Section): string {
   const scope = result.coverage.scopeOf(section);
   if (scope === 'all') return '';
   const labels = [...scope].map((key) => {
     const [regime, id] = key.split(':');
-    return `${regime === 'EIR' || regime === 'EISR' ? 'reg' : 's'}${id}`;
+    return `${isEnvironmental(regime as Regime) ? 'reg' : 's'}${id}`;
   });
   return labels.join(', ');
 }

@@ -2,6 +2,7 @@
 // allows. Shared by the deadline rule and the editor's hover.
 import { addWorkingDays, parseIsoDate, parseLetterDate, statutoryDueDate } from '../deadline';
 import type { LetterModel } from '../model/letter';
+import { isEnvironmental } from '../knowledge/regimes';
 
 /** ICO: a public interest extension should not normally exceed a further 20 working days. */
 const PIT_EXTENSION_MAXIMUM = 40;
@@ -18,7 +19,7 @@ export function recordedExtension(model: LetterModel): Extension {
   for (const citation of model.citations) {
     if (citation.external) continue;
     if (citation.regime === 'FOIA' && /^(10\(3\)|17\(2\))/.test(citation.path)) return 'public-interest';
-    if ((citation.regime === 'EIR' || citation.regime === 'EISR') && /^7(\(|$)/.test(citation.path)) return 'regulation-7';
+    if (isEnvironmental(citation.regime) && /^7(\(|$)/.test(citation.path)) return 'regulation-7';
   }
   return undefined;
 }

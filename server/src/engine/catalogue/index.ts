@@ -2,6 +2,7 @@ import catalogueData from './catalogue.json';
 import type { Regime } from '../types';
 import type { Catalogue, CatalogueEntry, Limb, ProvisionFacts, Status, TestKind } from './types';
 import { isPathPrefix, splitPath } from '../text/citations';
+import { provisionWord } from '../knowledge/regimes';
 
 export type { Catalogue, CatalogueEntry, Limb, Status, TestKind } from './types';
 
@@ -67,7 +68,7 @@ export type Lookup =
 export function lookup(regime: Regime, path: string): Lookup {
   const parts = splitPath(path);
   const entry = findEntry(regime, parts[0]);
-  if (!entry) return { kind: 'unknown', reason: `${regime} has no ${regime === 'EIR' || regime === 'EISR' ? 'regulation' : 'section'} ${parts[0]} that can be relied on` };
+  if (!entry) return { kind: 'unknown', reason: `${regime} has no ${provisionWord(regime)} ${parts[0]} that can be relied on` };
   if (entry.kind === 'procedural') return { kind: 'procedural', entry };
   const limbs = (entry.limbs ?? [])
     .filter((limb) => isPathPrefix(limb.path, path))

@@ -9,6 +9,7 @@ import { findCitations, type CitationMatch } from '../text/citations';
 import { buildSections, titleCandidatesOf, type Section } from './sections';
 import { Reading, type Voice } from './reading';
 import { compileExtras, type ExtraPhrasings } from '../knowledge';
+import { provisionWord, regimeOfInstrument } from '../knowledge/regimes';
 
 export interface Citation extends CitationMatch {
   regime: Regime;
@@ -59,14 +60,10 @@ export interface ModelOptions {
   phrasings?: ExtraPhrasings;
 }
 
-const SCOTTISH: ReadonlySet<Regime> = new Set(['FOISA', 'EISR']);
 
 /** Which regime a citation belongs to: the named one, else the letter's jurisdiction and instrument. */
 export function citationRegime(letterRegime: Regime, citation: CitationMatch): Regime {
-  if (citation.namedRegime) return citation.namedRegime;
-  const scottish = SCOTTISH.has(letterRegime);
-  if (citation.instrument === 'regulations') return scottish ? 'EISR' : 'EIR';
-  return scottish ? 'FOISA' : 'FOIA';
+  return citation.namedRegime ?? regimeOfInstrument(letterRegime, citation.instrument);
 }
 
 /** Regime named in the text, if any. */
@@ -141,7 +138,8 @@ function cachedLookup(regime: Regime, path: string): ReturnType<typeof lookup> {
   return found;
 }
 
-function sectionAt(sections: Section[], offset: number): Section | undefined {
+/** The section whose title starts last at or before `offset`. */
+export function sectionAt(sections: Section[], offset: number): Section | undefined {
   let low = 0;
   let high = sections.length - 1;
   let found: Section | undefined;
@@ -156,7 +154,7 @@ function sectionAt(sections: Section[], offset: number): Section | undefined {
 }
 
 export function provisionLabel(regime: Regime, path: string): string {
-  const word = regime === 'EIR' || regime === 'EISR' ? 'regulation' : 'section';
+  const word = provisionWord(regime);
   return `${word} ${path}`;
 }
 

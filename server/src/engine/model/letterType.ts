@@ -4,6 +4,7 @@ import letterTypesData from '../knowledge/letter-types.json';
 import type { Span } from '../types';
 import type { LetterModel } from './letter';
 import { TextCache } from '../text/textCache';
+import { isEnvironmental } from '../knowledge/regimes';
 
 export type LetterType =
   | 'full-disclosure'
@@ -70,7 +71,7 @@ function cueAt(model: LetterModel, cue: TextCue): Span | undefined {
 
 function reliesOnProcedural(model: LetterModel, id: string): boolean {
   return model.citations.some(
-    (c) => c.voice === 'authority' && !c.withdrawn && !c.external && c.lookup.kind === 'procedural' && c.lookup.entry.id === id && (c.regime === 'FOIA' || c.regime === 'FOISA'),
+    (c) => c.voice === 'authority' && !c.withdrawn && !c.external && c.lookup.kind === 'procedural' && c.lookup.entry.id === id && !isEnvironmental(c.regime),
   );
 }
 

@@ -5,6 +5,7 @@ import type { Span } from '../types';
 import type { LetterModel } from './letter';
 import { letterTypeOf } from './letterType';
 import { TextCache } from '../text/textCache';
+import { isEnvironmental, isScottish } from '../knowledge/regimes';
 
 type RightsCue = 'review' | 'regulator-uk' | 'regulator-scotland' | 'elsewhere' | 'not-rights';
 const CUES = compileTable(rightsData as PhrasingTable<RightsCue>);
@@ -45,16 +46,12 @@ function cuesOf(text: string, scottish: boolean): SentenceCues {
   }));
 }
 
-export function isScottish(model: LetterModel): boolean {
-  return model.regime === 'FOISA' || model.regime === 'EISR';
-}
-
 function refusalGround(model: LetterModel): string | undefined {
   if (model.provisions.length > 0) return `it relies on ${model.provisions[0].label}`;
   for (const citation of model.citations) {
     if (citation.lookup.kind !== 'procedural' || citation.external || citation.voice !== 'authority' || citation.withdrawn) continue;
     const id = citation.lookup.entry.id;
-    if ((citation.regime === 'FOIA' || citation.regime === 'FOISA') && (id === '12' || id === '14')) return `it refuses under section ${id}`;
+    if (!isEnvironmental(citation.regime) && (id === '12' || id === '14')) return `it refuses under section ${id}`;
   }
   return undefined;
 }
@@ -83,7 +80,7 @@ export function rightsOf(model: LetterModel): RightsReading {
   if (cached) return cached;
   const found: RightsReading = { owed: owedRights(model) };
   if (found.owed) {
-    const scottish = isScottish(model);
+    const scottish = isScottish(model.regime);
     const { extras } = model.reading;
     for (const sentence of model.reading.sentences()) {
       if (sentence.voice !== 'authority') continue;

@@ -2,6 +2,7 @@ import { parseLetterDate } from '../deadline';
 import { dueDates, formatDate } from '../analysis/dueDates';
 import type { RuleFinding } from '../types';
 import type { Rule } from './rule';
+import { isEnvironmental } from '../knowledge/regimes';
 
 export const deadlineExceeded: Rule = {
   id: 'deadline-exceeded',
@@ -31,7 +32,7 @@ export const deadlineExceeded: Rule = {
     const hint =
       model.regime === 'FOIA'
         ? ' If you extended the time to consider the public interest, record it (extension: public-interest).'
-        : model.regime === 'EIR' || model.regime === 'EISR'
+        : isEnvironmental(model.regime)
           ? ' If you extended the time under regulation 7, record it (extension: eir-regulation-7).'
           : ' FOISA allows no extension for the public interest test.';
     return [{ span, message: `${base}.${hint}`, related }];

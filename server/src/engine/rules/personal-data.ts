@@ -3,7 +3,8 @@
 // look-back/look-ahead window has a fixed size, so the rule runs in linear time.
 import type { FoiSettings, PersonalDataCategory } from '../config/settings';
 import type { LetterModel } from '../model/letter';
-import type { RuleFinding, Span } from '../types';
+import type { RuleFinding, Span, TextInsertion } from '../types';
+import { directiveComment } from '../directives';
 import type { Rule } from './rule';
 
 export interface PersonalDataHit {
@@ -570,13 +571,13 @@ export function personalDataMessage(category: PersonalDataCategory): string {
 }
 
 /** Quick fix: mark the line as checked with a line directive (kept before any Markdown hard break). */
-function markCheckedFix(model: LetterModel, hit: PersonalDataHit) {
+function markCheckedFix(model: LetterModel, hit: PersonalDataHit): TextInsertion {
   const line = model.lines.positionAt(hit.span.start).line;
   let offset = model.lines.lineEnd(line);
   const lineStart = model.lines.lineStart(line);
   while (offset > lineStart && /[ \t\\]/.test(model.text[offset - 1])) offset--;
   const name = `personal-data/${hit.category}`;
-  return { title: `Mark as checked (ignore ${name} on this line)`, offset, text: ` <!-- foi-disable-line ${name} -->` };
+  return { kind: 'mark-checked', title: `Mark as checked (ignore ${name} on this line)`, offset, text: ` ${directiveComment('disable-line', name)}` };
 }
 
 export const personalData: Rule = {

@@ -1,4 +1,5 @@
 import { describeProvision, hasPublicInterestTest, requirementRule } from './requirement';
+import { groundNoun } from '../knowledge/regimes';
 
 export const pitAgainstMissing = requirementRule({
   id: 'pit-against-missing',
@@ -9,5 +10,5 @@ export const pitAgainstMissing = requirementRule({
   fixLabel: 'factors against',
   when: hasPublicInterestTest,
   message: (use) =>
-    `The public interest test for ${describeProvision(use)} gives no factors against ${use.resolution.facts.ncnd ? 'confirming or denying' : 'disclosure'} (in favour of maintaining the ${use.regime === 'EIR' || use.regime === 'EISR' ? 'exception' : 'exemption'}).`,
+    `The public interest test for ${describeProvision(use)} gives no factors against ${use.resolution.facts.ncnd ? 'confirming or denying' : 'disclosure'} (in favour of maintaining the ${groundNoun(use.regime)}).`,
 });

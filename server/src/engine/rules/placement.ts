@@ -5,6 +5,7 @@ import { PUBLIC_INTEREST_ROLES, type SectionRole } from '../model/roles';
 import type { Section } from '../model/sections';
 import { firstSnippet, snippetToText } from '../snippets';
 import type { Regime, TextInsertion } from '../types';
+import { isEnvironmental, isScottish } from '../knowledge/regimes';
 
 /** Offset at the start of the line holding `offset`, or the end of the text. */
 function lineStartOf(model: LetterModel, offset: number): number {
@@ -76,7 +77,7 @@ export function blockInsertion(model: LetterModel, offset: number, block: string
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lead = precededByNewline ? (blankBefore ? '' : eol) : eol + eol;
   const body = block.replace(/\r?\n/g, eol).trimEnd();
-  return { title, offset, text: lead + body + eol + (atEnd ? '' : eol) };
+  return { kind: 'insert-section', title, offset, text: lead + body + eol + (atEnd ? '' : eol) };
 }
 
 function provisionKey(use: ProvisionUse): string {
@@ -103,8 +104,8 @@ function regimeKey(regime: Regime): string {
 export function snippetPrefixes(role: SectionRole, use: ProvisionUse | undefined, regime: Regime): string[] {
   const key = use ? provisionKey(use) : undefined;
   const ncnd = use?.resolution.facts.ncnd ?? false;
-  const scottish = regime === 'FOISA' || regime === 'EISR';
-  const eir = regime === 'EIR' || regime === 'EISR';
+  const scottish = isScottish(regime);
+  const eir = isEnvironmental(regime);
   switch (role) {
     case 'harm':
       return [

@@ -5,6 +5,7 @@ import type { SectionRole } from '../model/roles';
 import type { RuleFinding, Severity } from '../types';
 import { sectionFix } from './placement';
 import type { Rule, RuleContext } from './rule';
+import { groundNoun } from '../knowledge/regimes';
 
 const TEST_WORDS: Record<string, string> = {
   prejudice: 'a prejudice-based',
@@ -23,7 +24,7 @@ export function describeProvision(use: ProvisionUse): string {
 /** "a prejudice-based exemption", "a qualified exception", "a qualified neither-confirm-nor-deny provision". */
 export function kindOf(use: ProvisionUse, aspect: 'test' | 'status' = 'test'): string {
   const facts = use.resolution.facts;
-  const noun = use.regime === 'EIR' || use.regime === 'EISR' ? 'exception' : 'exemption';
+  const noun = groundNoun(use.regime);
   if (facts.ncnd) return `a ${facts.status} neither-confirm-nor-deny provision`;
   return aspect === 'test' ? `${TEST_WORDS[facts.test]} ${noun}` : `a ${facts.status} ${noun}`;
 }

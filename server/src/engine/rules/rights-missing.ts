@@ -1,5 +1,6 @@
 import type { LetterModel } from '../model/letter';
-import { isScottish, rightsOf } from '../model/rights';
+import { isScottish } from '../knowledge/regimes';
+import { rightsOf } from '../model/rights';
 import type { Regime, RuleFinding, TextInsertion } from '../types';
 import { blockInsertion, referenceOf, snippetPrefixes } from './placement';
 
@@ -60,7 +61,7 @@ export const rightsMissing: Rule = {
     const rights = rightsOf(model);
     const owed = rights.owed;
     if (!owed) return [];
-    const scottish = isScottish(model);
+    const scottish = isScottish(model.regime);
     const hasReview = !owed.review || rights.review !== undefined;
     const hasRegulator = !owed.regulator || rights.regulator !== undefined;
     if ((hasReview && hasRegulator) || rights.elsewhere) return [];
