@@ -38,5 +38,5 @@ export const RULES: readonly Rule[] = [
 
 /** Rules the engine itself reports (not in RULES): listed so settings and docs know them. */
 export const ENGINE_RULES = [
-  { id: 'document-too-large', description: 'The letter is longer than foi.maxDocumentLength characters or 20,000 lines; only the first part was checked.', defaultSeverity: 'information' as const },
+  { id: 'document-too-large', description: 'The letter is longer than `foi.maxDocumentLength` characters or 20,000 lines; only the first part was checked.', defaultSeverity: 'information' as const },
 ];
