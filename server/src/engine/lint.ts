@@ -37,6 +37,41 @@ export const MAX_DOCUMENT_LINES = 20_000;
 
 type Limited = { text: string; truncated: false } | { text: string; truncated: true; by: 'characters' | 'lines'; lines?: number };
 
+/** Line breaks in `text` from `from` on (CR, LF or CRLF each count once). */
+function lineBreaksFrom(text: string, from: number): number {
+  let count = 0;
+  if (text.indexOf('\r', from) < 0) {
+    // The usual case, and the hot one (every keystroke): plain LF, counted with indexOf.
+    for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    return count;
+  }
+  const lineBreak = /\r\n?|\n/g;
+  lineBreak.lastIndex = from;
+  while (lineBreak.exec(text) !== null) count++;
+  return count;
+}
+
+/** The offset just after the `lines`-th line break, when more text follows it; otherwise undefined. */
+function offsetAfterLines(text: string, lines: number): number | undefined {
+  // Fewer characters than lines allowed: nothing to count (most letters).
+  if (text.length <= lines) return undefined;
+  const lineBreak = /\r\n?|\n/g;
+  const plain = text.indexOf('\r') < 0;
+  let end = 0;
+  for (let breaks = 0; breaks < lines; breaks++) {
+    if (plain) {
+      const next = text.indexOf('\n', end);
+      if (next < 0) return undefined;
+      end = next + 1;
+    } else {
+      lineBreak.lastIndex = end;
+      if (lineBreak.exec(text) === null) return undefined;
+      end = lineBreak.lastIndex;
+    }
+  }
+  return end < text.length ? end : undefined;
+}
+
 /** Cuts an over-long text (in characters or in lines) at a line break so positions stay valid. */
 function limitText(text: string, maxChars: number): Limited {
   let limited: Limited = { text, truncated: false };
@@ -44,16 +79,9 @@ function limitText(text: string, maxChars: number): Limited {
     const cut = text.lastIndexOf('\n', maxChars);
     limited = { text: text.slice(0, cut > 0 ? cut + 1 : maxChars), truncated: true, by: 'characters' };
   }
-  const lineBreak = /\r\n?|\n/g;
-  for (let breaks = 1; lineBreak.exec(limited.text) !== null; breaks++) {
-    if (breaks < MAX_DOCUMENT_LINES) continue;
-    const cut = lineBreak.lastIndex;
-    if (cut === limited.text.length) break;
-    let lines = MAX_DOCUMENT_LINES + 1;
-    while (lineBreak.exec(text) !== null) lines++;
-    return { text: text.slice(0, cut), truncated: true, by: 'lines', lines };
-  }
-  return limited;
+  const cut = offsetAfterLines(limited.text, MAX_DOCUMENT_LINES);
+  if (cut === undefined) return limited;
+  return { text: text.slice(0, cut), truncated: true, by: 'lines', lines: MAX_DOCUMENT_LINES + lineBreaksFrom(text, cut) + 1 };
 }
 
 export function lint(fullText: string, options: LintOptions = {}): LintResult {
