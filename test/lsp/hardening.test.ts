@@ -32,6 +32,7 @@ for (const [label, header, reason] of [
   ['an absurd Content-Length', 'Content-Length: 99999999999\r\n\r\n{}', /Content-Length of 99999999999 bytes, over the 268435456-byte limit/],
   ['a header without Content-Length', 'Content-Type: application/vscode-jsonrpc\r\n\r\n{}', /a header without Content-Length/],
   ['a header line without a colon', 'Garbage\r\n\r\n{}', /a header line without a colon/],
+  ['a header that never ends', `X-Padding: ${'a'.repeat(9_000)}`, /a header longer than 8192 bytes/],
 ] as const) {
   test(`framing: ${label} makes the server exit with code 1 and say why`, async () => {
     const client = new LspClient();

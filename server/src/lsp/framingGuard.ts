@@ -27,13 +27,15 @@ export class FramingGuard extends Transform {
         offset += take;
         continue;
       }
-      // Reading a header: look for its end across chunk boundaries.
+      // Reading a header: look for its end across chunk boundaries, within a bounded window
+      // (copying the rest of a large chunk for every message would be work on the hot path).
       const start = offset;
-      const joined = Buffer.concat([this.header, chunk.subarray(start)]);
+      const window = chunk.subarray(start, start + MAX_HEADER_BYTES + HEADER_END.length);
+      const joined = this.header.length > 0 ? Buffer.concat([this.header, window]) : window;
       const end = joined.indexOf(HEADER_END);
       if (end < 0) {
         if (joined.length > MAX_HEADER_BYTES) return this.lose(`a header longer than ${MAX_HEADER_BYTES} bytes`, done);
-        this.header = joined;
+        this.header = Buffer.from(joined);
         break;
       }
       const problem = checkHeader(joined.subarray(0, end).toString('ascii'));
