@@ -47,9 +47,8 @@ export function dueDates(model: LetterModel, extraHolidays: string[]): DueDates 
   const options = { extraHolidays: extraHolidays.filter((d) => parseIsoDate(d).ok) };
   const due = statutoryDueDate(received, model.regime, options);
   const extension = recordedExtension(model);
-  const scottishFoi = model.regime === 'FOISA';
   let extendedLimit: string | undefined;
   if (extension === 'public-interest' && model.regime === 'FOIA') extendedLimit = addWorkingDays(received, PIT_EXTENSION_MAXIMUM, model.regime, options);
-  if (extension === 'regulation-7' && !scottishFoi && model.regime !== 'FOIA') extendedLimit = addWorkingDays(received, REGULATION_7_MAXIMUM, model.regime, options);
+  if (extension === 'regulation-7' && isEnvironmental(model.regime)) extendedLimit = addWorkingDays(received, REGULATION_7_MAXIMUM, model.regime, options);
   return { received, due, extendedLimit, extension };
 }

@@ -1,7 +1,7 @@
 // Statutory deadline calculator (FOIA/EIR/FOISA/EISR working days).
 export type { Nation } from './holidays';
 export { NATIONS, HOLIDAY_TABLE_SOURCE, holidayCoverage, bankHolidays } from './holidays';
-export { LETTER_YEARS, parseIsoDate, parseLetterDate, type ParsedIsoDate } from './isoDate';
+export { parseIsoDate, parseLetterDate, type ParsedIsoDate } from './isoDate';
 export {
   type DeadlineOptions,
   type NonWorkingReason,
